@@ -96,3 +96,19 @@ export interface ProductChoice {
   id: ProductId;
   name: string;
 }
+
+/** What the core offers adapters. Stateless after loading: safe to share across requests and shards. */
+export interface Dom0Core {
+  /** Turns any text (empty, huge, hostile) into an answer; never throws. */
+  answer(question: string): Answer;
+  /** Products for an autocomplete box, best first, misspellings included; all products for an empty query. */
+  suggestProducts(query: string, limit?: number): ProductChoice[];
+  /** The known releases of a product, newest first, with what the table says of each. */
+  releasesOf(product: ProductId): ReleaseChoice[];
+  /** Every row of both tables, in the page's order. */
+  table(): TableRow[];
+  /** The page every answer cites. */
+  readonly source: SourceRef;
+  /** Example questions for help texts. */
+  readonly examples: readonly string[];
+}
