@@ -1,0 +1,127 @@
+import { once } from "node:events";
+import type { ClientOptions, Interaction, Message } from "discord.js";
+import { Client, Events, GatewayIntentBits, MessageFlags, Options, Partials } from "discord.js";
+import { ConfigError } from "../../src/errors.js";
+import { loadCore } from "../../src/index.js";
+import type { Dom0Core } from "../../src/types.js";
+import type { DiscordConfig } from "./config.js";
+import { type HandlerContext, handleInteraction } from "./interactions.js";
+import { handleMessage } from "./messages.js";
+import { noticeReply } from "./replies.js";
+
+/** The running bot: start logs in and resolves once the gateway is ready; stop closes every socket. */
+export interface DiscordBot {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The discord.js client, for tests and operations; undefined before start. */
+  readonly client: Client;
+}
+
+/** Hooks for what runs around the handlers; issue-5 work (logs, limits) plugs in here. */
+export interface DiscordBotHooks {
+  /** Called with every failure inside a handler or from the client; the bot itself carries on. */
+  onError?(error: unknown, where: string): void;
+}
+
+/** Only what the bot reads: guilds (slash commands), guild messages (mentions), direct messages. No privileged intents. */
+export const DISCORD_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+] as const;
+
+const APOLOGY = "Sorry, something went wrong while answering. Please try again.";
+const START_TIMEOUT_MS = 30_000;
+
+function clientOptions(config: DiscordConfig): ClientOptions {
+  return {
+    intents: [...DISCORD_INTENTS],
+    // DM channels are never cached in advance: without this partial, direct messages would be dropped.
+    partials: [Partials.Channel],
+    rest: config.apiUrl ? { api: config.apiUrl } : {},
+    // The bot keeps no history: it answers and forgets, so messages and presences are not cached.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+    }),
+    allowedMentions: { parse: [], repliedUser: false },
+  };
+}
+
+/** Why the gateway refused us, in terms of what to fix. */
+function startFailure(error: unknown): Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "TokenInvalid" || code === 4004) {
+    return new ConfigError(
+      "DISCORD_TOKEN",
+      "Discord refused DISCORD_TOKEN: reset the token at https://discord.com/developers/applications → your application → Bot, and set DISCORD_TOKEN to it",
+    );
+  }
+  if (code === 4014) {
+    return new ConfigError(
+      "DISCORD_TOKEN",
+      "Discord refused the bot's gateway intents (Guilds, GuildMessages, DirectMessages) for this token",
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+async function apologise(interaction: Interaction): Promise<void> {
+  if (!interaction.isRepliable() || interaction.replied || interaction.deferred) return;
+  await interaction.reply({ ...noticeReply(APOLOGY), flags: MessageFlags.Ephemeral });
+}
+
+/** Creates the Discord bot on discord.js: /dom0 with autocomplete, mentions, direct messages and buttons. */
+export function createDiscordBot(config: DiscordConfig, hooks: DiscordBotHooks = {}): DiscordBot {
+  const core: Dom0Core = config.core ?? loadCore();
+  const onError =
+    hooks.onError ?? ((error: unknown, where: string) => console.error(`[discord] ${where}:`, error));
+  const context: HandlerContext = { core, ask: (question) => core.answer(question) };
+  const client = new Client(clientOptions(config));
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    handleInteraction(context, interaction).catch((error: unknown) => {
+      onError(error, "interaction");
+      apologise(interaction).catch((apologyError: unknown) => onError(apologyError, "apology"));
+    });
+  });
+  client.on(Events.MessageCreate, (message: Message) => {
+    handleMessage(context, message).catch((error: unknown) => onError(error, "message"));
+  });
+  client.on(Events.Error, (error) => onError(error, "client"));
+  client.on(Events.ShardError, (error, shardId) => onError(error, `shard ${shardId}`));
+
+  return {
+    client,
+    async start() {
+      const abort = new AbortController();
+      const ready = once(client, Events.ClientReady, { signal: abort.signal });
+      const refused = once(client, Events.ShardDisconnect, { signal: abort.signal }).then(([event]) => {
+        throw startFailure(event);
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Discord gateway not ready after ${START_TIMEOUT_MS} ms`)),
+          START_TIMEOUT_MS,
+        );
+      });
+      try {
+        await Promise.race([client.login(config.token).then(() => ready), refused, timeout]);
+      } catch (error) {
+        await client.destroy();
+        throw startFailure(error);
+      } finally {
+        clearTimeout(timer);
+        abort.abort();
+        refused.catch(() => {});
+        ready.catch(() => {});
+      }
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  CommandInteractionOptionResolver,
+  Interaction,
+} from "discord.js";
+import { MessageFlags } from "discord.js";
+import type { Answer, Dom0Core } from "../../src/types.js";
+import { osChoices, versionChoices } from "./autocomplete.js";
+import { COMMAND_NAME, OPTION } from "./commands.js";
+import { decodeButtonAction } from "./custom-ids.js";
+import { questionForWhy, questionFromOptions } from "./questions.js";
+import { renderTableEmbeds, renderWhyEmbed } from "./render.js";
+import { answerReply, helpReply, NO_PINGS, noticeReply, type ReplyBody } from "./replies.js";
+
+/** What the handlers need: the core, and the one function every question goes through (room for logging, limits). */
+export interface HandlerContext {
+  core: Dom0Core;
+  ask(question: string): Answer;
+}
+
+type Options = Pick<CommandInteractionOptionResolver, "get">;
+
+/** An option's value if it has the expected type; a malformed interaction yields null, never a throw. */
+function optionOf<T extends string | boolean>(
+  options: Options,
+  name: string,
+  type: "string" | "boolean",
+): T | null {
+  const value = options.get(name)?.value;
+  return typeof value === type ? (value as T) : null;
+}
+
+async function replyTo(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  body: ReplyBody,
+  ephemeral: boolean,
+) {
+  await interaction.reply({ ...body, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+}
+
+async function onCommand(context: HandlerContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  if (interaction.commandName !== COMMAND_NAME) {
+    await replyTo(
+      interaction,
+      noticeReply(`This command is not mine any more; try \`/${COMMAND_NAME}\`.`),
+      true,
+    );
+    return;
+  }
+  const options = interaction.options;
+  const ephemeral = optionOf<boolean>(options, OPTION.private, "boolean") === true;
+  const question = questionFromOptions(context.core, {
+    question: optionOf<string>(options, OPTION.question, "string"),
+    os: optionOf<string>(options, OPTION.os, "string"),
+    version: optionOf<string>(options, OPTION.version, "string"),
+  });
+  if (question === null || optionOf<boolean>(options, OPTION.help, "boolean") === true) {
+    await replyTo(interaction, helpReply(context.core), true);
+    return;
+  }
+  await replyTo(interaction, answerReply(context.ask(question)), ephemeral);
+}
+
+async function onAutocomplete(context: HandlerContext, interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.data.find((option) => option.focused);
+  const typed = typeof focused?.value === "string" ? focused.value : "";
+  if (interaction.commandName !== COMMAND_NAME || !focused) {
+    await interaction.respond([]);
+  } else if (focused.name === OPTION.os) {
+    await interaction.respond(osChoices(context.core, typed));
+  } else if (focused.name === OPTION.version) {
+    await interaction.respond(
+      versionChoices(context.core, optionOf<string>(interaction.options, OPTION.os, "string"), typed),
+    );
+  } else {
+    await interaction.respond([]);
+  }
+}
+
+async function onButton(context: HandlerContext, interaction: ButtonInteraction): Promise<void> {
+  const action = decodeButtonAction(interaction.customId);
+  if (action === null) {
+    await replyTo(interaction, noticeReply("This button is out of date; ask again with `/dom0`."), true);
+  } else if (action.kind === "table") {
+    const embeds = renderTableEmbeds(context.core.table(), context.core.source);
+    await replyTo(interaction, { embeds, components: [], allowedMentions: NO_PINGS }, true);
+  } else {
+    const answer = context.ask(questionForWhy(context.core, action));
+    await replyTo(
+      interaction,
+      { embeds: [renderWhyEmbed(answer)], components: [], allowedMentions: NO_PINGS },
+      true,
+    );
+  }
+}
+
+/** Routes one interaction to its handler; anything not ours gets a short private notice (or nothing, if it cannot be answered). */
+export async function handleInteraction(context: HandlerContext, interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) return onAutocomplete(context, interaction);
+  if (interaction.isChatInputCommand()) return onCommand(context, interaction);
+  if (interaction.isButton()) return onButton(context, interaction);
+  if (interaction.isRepliable()) {
+    await interaction.reply({ ...noticeReply("I only answer `/dom0`."), flags: MessageFlags.Ephemeral });
+  }
+}
