@@ -1,0 +1,266 @@
+/** The insights store: unclear answers, unlisted products and ratings, in one SQLite file (WAL). */
+import { existsSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { Dom0Error } from "../../src/errors.js";
+import type { Answer, Intent, ProductId, TopicId, Verdict } from "../../src/types.js";
+import type { OpsConfig } from "./config.js";
+import type { Logger, Platform } from "./logger.js";
+import { scrubSecrets } from "./redact.js";
+
+/** Longest question kept, after normalising. */
+export const INSIGHTS_QUESTION_LIMIT = 200;
+/** How long a writer waits for another process's lock before giving up on one record. */
+const BUSY_TIMEOUT_MS = 5000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS misses (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  platform TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('unclear', 'unlisted')),
+  question TEXT NOT NULL,
+  product_name TEXT,
+  user_id TEXT
+);
+CREATE INDEX IF NOT EXISTS misses_by_question ON misses (question, kind);
+CREATE TABLE IF NOT EXISTS ratings (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  platform TEXT NOT NULL,
+  rating INTEGER NOT NULL CHECK (rating IN (1, -1)),
+  intent TEXT NOT NULL,
+  product TEXT,
+  verdict TEXT,
+  topic TEXT,
+  user_id TEXT
+);`;
+
+/** A thumbs-up or thumbs-down on one answer, with what that answer was. */
+export interface RatingEvent {
+  platform: Platform;
+  rating: "up" | "down";
+  intent: Intent;
+  product: ProductId | null;
+  verdict: Verdict | null;
+  topic?: TopicId | null;
+  userId?: string;
+}
+
+export interface UnansweredRow {
+  question: string;
+  kind: "unclear" | "unlisted";
+  count: number;
+  /** ISO time of the latest ask. */
+  lastAsked: string;
+}
+export interface UnlistedProductRow {
+  name: string;
+  count: number;
+}
+export interface RatingRow {
+  intent: Intent;
+  product: ProductId | null;
+  up: number;
+  down: number;
+}
+
+/** What `buildReport` reads. */
+export interface InsightsReader {
+  readonly path: string | null;
+  unanswered(limit: number): UnansweredRow[];
+  unlistedProducts(limit: number): UnlistedProductRow[];
+  ratings(): RatingRow[];
+  close(): void;
+}
+
+/** Recording never throws: a failure is logged and the answer goes out regardless. */
+export interface InsightsStore extends InsightsReader {
+  /** False when off (`INSIGHTS=0`) or when the file could not be opened at start-up. */
+  readonly enabled: boolean;
+  /** Records the answer if the bot could not answer it (intent unclear, or verdict unlisted). */
+  recordAnswer(event: { platform: Platform; answer: Answer; userId?: string }): void;
+  recordRating(event: RatingEvent): void;
+}
+
+/** Lowercase, whitespace collapsed, trailing ?!. dropped, tokens scrubbed, capped: so alike questions group. */
+export function normaliseQuestion(text: string): string {
+  return scrubSecrets(text)
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\s?!.]+$/, "")
+    .slice(0, INSIGHTS_QUESTION_LIMIT);
+}
+
+/** Why SQLite refused a path, in words an operator can act on. */
+function explainOpenFailure(path: string, error: unknown): string {
+  const dir = dirname(path);
+  if (!existsSync(dir)) return `the directory ${dir} does not exist`;
+  if (!statSync(dir).isDirectory()) return `${dir} is not a directory`;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/not a database|malformed|corrupt/i.test(message))
+    return `the file is corrupt or not SQLite (${message})`;
+  return message;
+}
+
+function disabledStore(): InsightsStore {
+  return {
+    enabled: false,
+    path: null,
+    recordAnswer() {},
+    recordRating() {},
+    unanswered: () => [],
+    unlistedProducts: () => [],
+    ratings: () => [],
+    close() {},
+  };
+}
+
+function openDatabase(path: string, options: { readonly: boolean }): Database.Database {
+  const db = new Database(path, { readonly: options.readonly, fileMustExist: options.readonly });
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const check = db.pragma("quick_check(1)", { simple: true });
+    if (check !== "ok") throw new Error(`database disk image is malformed (quick_check: ${String(check)})`);
+    if (!options.readonly) {
+      db.pragma("journal_mode = WAL");
+      // In WAL mode NORMAL is durable across crashes of the process; only a power loss can drop the last rows.
+      db.pragma("synchronous = NORMAL");
+      db.exec(SCHEMA);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The read and write statements over an open database, prepared once. */
+function storeOver(
+  db: Database.Database,
+  path: string,
+  logger: Logger | null,
+  userIds: boolean,
+): InsightsStore {
+  const insertMiss = db.prepare(
+    "INSERT INTO misses (at, platform, kind, question, product_name, user_id) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const insertRating = db.prepare(
+    "INSERT INTO ratings (at, platform, rating, intent, product, verdict, topic, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const selectUnanswered = db.prepare<
+    [number],
+    { question: string; kind: "unclear" | "unlisted"; count: number; last: number }
+  >(
+    `SELECT question, kind, COUNT(*) AS count, MAX(at) AS last FROM misses
+     GROUP BY question, kind ORDER BY count DESC, last DESC, question LIMIT ?`,
+  );
+  const selectUnlisted = db.prepare<[number], UnlistedProductRow>(
+    `SELECT lower(product_name) AS name, COUNT(*) AS count FROM misses
+     WHERE kind = 'unlisted' AND product_name IS NOT NULL
+     GROUP BY lower(product_name) ORDER BY count DESC, name LIMIT ?`,
+  );
+  const selectRatings = db.prepare<[], RatingRow>(
+    `SELECT intent, product, SUM(rating = 1) AS up, SUM(rating = -1) AS down FROM ratings
+     GROUP BY intent, product ORDER BY up + down DESC, intent, product`,
+  );
+
+  function guarded(what: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      logger?.warn(
+        { err: error, path },
+        `insights: could not record ${what}; the answer was sent regardless`,
+      );
+    }
+  }
+
+  return {
+    enabled: true,
+    path,
+    recordAnswer({ platform, answer, userId }) {
+      const kind =
+        answer.intent === "unclear" ? "unclear" : answer.verdict === "unlisted" ? "unlisted" : null;
+      if (kind === null) return;
+      guarded("an unanswered question", () =>
+        insertMiss.run(
+          Date.now(),
+          platform,
+          kind,
+          normaliseQuestion(answer.question),
+          kind === "unlisted" ? answer.productName : null,
+          userIds ? (userId ?? null) : null,
+        ),
+      );
+    },
+    recordRating(event) {
+      guarded("a rating", () =>
+        insertRating.run(
+          Date.now(),
+          event.platform,
+          event.rating === "up" ? 1 : -1,
+          event.intent,
+          event.product,
+          event.verdict,
+          event.topic ?? null,
+          userIds ? (event.userId ?? null) : null,
+        ),
+      );
+    },
+    unanswered: (limit) =>
+      selectUnanswered
+        .all(limit)
+        .map(({ last, ...row }) => ({ ...row, lastAsked: new Date(last).toISOString() })),
+    unlistedProducts: (limit) => selectUnlisted.all(limit),
+    ratings: () => selectRatings.all(),
+    close: () => db.close(),
+  };
+}
+
+/** Opens the store for the bot. Never throws: a file that cannot be used is logged (path and reason) and
+ *  recording is off for this run while answering goes on. */
+export function openInsights(config: OpsConfig["insights"], logger: Logger): InsightsStore {
+  if (!config.enabled) {
+    logger.info("insights: off (INSIGHTS=0)");
+    return disabledStore();
+  }
+  try {
+    const store = storeOver(
+      openDatabase(config.path, { readonly: false }),
+      config.path,
+      logger,
+      config.userIds,
+    );
+    logger.info({ path: config.path, userIds: config.userIds }, "insights: recording");
+    return store;
+  } catch (error) {
+    logger.error(
+      { path: config.path, reason: explainOpenFailure(config.path, error) },
+      `insights: cannot use ${config.path}: ${explainOpenFailure(config.path, error)}. Recording is off; answering continues`,
+    );
+    return disabledStore();
+  }
+}
+
+/** Opens an existing store read-only for `dom0 report`; throws Dom0Error (E_INSIGHTS) naming path and reason. */
+export function openInsightsReader(path: string): InsightsReader {
+  if (!existsSync(path)) {
+    throw new Dom0Error(
+      "E_INSIGHTS",
+      `No insights database at ${path} (the bot creates it when it first records).`,
+    );
+  }
+  try {
+    return storeOver(openDatabase(path, { readonly: true }), path, null, false);
+  } catch (error) {
+    throw new Dom0Error(
+      "E_INSIGHTS",
+      `Cannot read the insights database ${path}: ${explainOpenFailure(path, error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}

@@ -1,0 +1,79 @@
+/** Structured logs: pino, JSON lines (or pretty in a terminal), with secrets scrubbed from every line. */
+import { hostname } from "node:os";
+import { type DestinationStream, type Logger, pino } from "pino";
+import pinoPretty from "pino-pretty";
+import type { Answer } from "../../src/types.js";
+import type { LogLevel } from "./config.js";
+import { redactSecretFields, scrubJsonLine } from "./redact.js";
+
+export type { Logger } from "pino";
+
+/** Where an answer was asked. */
+export type Platform = "slack" | "discord" | "terminal";
+
+export interface LoggerOptions {
+  /** From `OpsConfig.logLevel` (`LOG_LEVEL`); default info. */
+  level?: LogLevel;
+  /** Where lines go; default stdout. */
+  destination?: DestinationStream;
+  /** Human-readable lines; default: when no destination is given and stdout is a terminal. */
+  pretty?: boolean;
+  /** Fields on every line, e.g. `{ component: "slack" }`. */
+  bindings?: Record<string, unknown>;
+}
+
+/** Creates the process's logger: every line has secret-named fields and token-shaped values scrubbed. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const pretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
+  const destination =
+    options.destination ??
+    (pretty
+      ? pinoPretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", sync: true })
+      : pino.destination({ dest: 1, sync: true }));
+  return pino(
+    {
+      level: options.level ?? "info",
+      base: { pid: process.pid, hostname: hostname(), ...options.bindings },
+      formatters: { log: (fields) => redactSecretFields(fields) as Record<string, unknown> },
+      hooks: { streamWrite: scrubJsonLine },
+    },
+    destination,
+  );
+}
+
+/** One answered question, as an adapter knows it. */
+export interface AnswerEvent {
+  platform: Platform;
+  answer: Answer;
+  /** From receiving the question to the reply sent (or handed to the platform). */
+  latencyMs: number;
+  userId?: string;
+  /** The question as typed; logged only when `logQuestions` is on. */
+  questionText?: string;
+}
+
+/** Logs one line per answered question: intent, verdict, product, latency, platform; text and user id only
+ *  when `logQuestions` (`LOG_QUESTIONS=1`) is on. */
+export function logAnswer(
+  logger: Logger,
+  event: AnswerEvent,
+  options: { logQuestions?: boolean } = {},
+): void {
+  const { answer } = event;
+  const opted = options.logQuestions === true;
+  const line = {
+    event: "answer",
+    platform: event.platform,
+    intent: answer.intent,
+    verdict: answer.verdict,
+    product: answer.product,
+    version: answer.version,
+    xen: answer.xen,
+    topic: answer.topic,
+    latencyMs: Math.round(event.latencyMs * 100) / 100,
+    // Undefined fields are left out of the JSON line.
+    question: opted ? (event.questionText ?? answer.question) : undefined,
+    userId: opted ? event.userId : undefined,
+  };
+  logger.info(line, "answered");
+}
