@@ -1,0 +1,4 @@
+/** The action_ids of the buttons the app puts under its messages; block_actions are routed by these. */
+
+/** "Share in channel" under an ephemeral answer; its value is the question to answer again for everyone. */
+export const SHARE_ACTION_ID = "dom0:share";

@@ -1,0 +1,119 @@
+/** `createSlackApp`: the Bolt app over HTTP (signed requests on PORT) or Socket Mode, answering from the core. */
+
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, HTTPReceiver } from "@slack/bolt";
+import type { Logger as PinoLogger } from "pino";
+import { type Dom0Core, loadCore } from "../../src/index.js";
+import type { SlackConfig } from "./config.js";
+import { createHealthServer, HEALTH_PATH, respondHealthy } from "./health.js";
+import { SLACK_ACK_DEADLINE_MS, SLACK_REQUEST_BODY_LIMIT_BYTES } from "./limits.js";
+import { registerListeners } from "./listeners.js";
+import { boltLevel, boltLogger, createSlackLogger } from "./logger.js";
+
+/** What the Slack app needs besides its configuration; all optional, for tests and embedding. */
+export interface SlackAppDeps {
+  /** The answering core; loaded from `data/` when absent. */
+  core?: Dom0Core;
+  /** Where log lines go; a pino logger to stdout at `config.logLevel` when absent. */
+  logger?: PinoLogger;
+  /**
+   * How long a request may go unacknowledged before it gets 400 (default just past Slack's 3 s). Only
+   * bodies no listener handles reach it (signed, parseable, but no Slack payload type we know).
+   */
+  unhandledRequestTimeoutMs?: number;
+}
+
+/** The running (or ready to run) Slack app. */
+export interface SlackApp {
+  /** "http" with SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, "socket" when SLACK_APP_TOKEN is set too. */
+  readonly mode: "http" | "socket";
+  /** Checks the bot token (auth.test), then listens on PORT (HTTP) or connects to Slack (Socket Mode). */
+  start(): Promise<void>;
+  /** Closes the server and the Socket Mode connection. */
+  stop(): Promise<void>;
+  /** The port actually bound after start() (useful with PORT=0), or null before. */
+  port(): number | null;
+}
+
+/** Builds the Slack app from its configuration; nothing listens or connects until `start()`. */
+export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): SlackApp {
+  const core = deps.core ?? loadCore();
+  const secrets = [config.signingSecret, config.botToken, config.appToken ?? ""];
+  const pinoLogger = deps.logger ?? createSlackLogger(config.logLevel, secrets);
+  const logger = boltLogger(pinoLogger);
+  const mode = config.appToken === null ? "http" : "socket";
+  const clientOptions = {
+    ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
+    // Fail fast rather than retry for half an hour: a reply later than a few seconds is worth little.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+  };
+  const common = {
+    token: config.botToken,
+    logger,
+    logLevel: boltLevel(config.logLevel),
+    clientOptions,
+    // auth.test runs in start(), so a bad token stops start-up with a message instead of failing every event.
+    deferInitialization: true,
+  };
+
+  let healthServer: Server | null = null;
+  let httpServer: Server | null = null;
+  let app: App;
+  if (config.appToken === null) {
+    const receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      signatureVerification: true,
+      endpoints: "/slack/events",
+      bodyLimit: SLACK_REQUEST_BODY_LIMIT_BYTES,
+      logger,
+      customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: respondHealthy }],
+      unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMs ?? SLACK_ACK_DEADLINE_MS + 1,
+      unhandledRequestHandler: ({ response }) => {
+        if (response.headersSent) return;
+        response.writeHead(400, { "content-type": "text/plain" });
+        response.end("Not a Slack payload this app handles.\n");
+      },
+    });
+    app = new App({ ...common, receiver });
+  } else {
+    app = new App({ ...common, appToken: config.appToken, socketMode: true });
+  }
+  registerListeners(app, core, pinoLogger);
+  app.error(async (error) => {
+    pinoLogger.error({ code: error.code, err: error.message }, "a Slack listener failed");
+  });
+
+  const boundPort = (): number | null => {
+    const address = (httpServer ?? healthServer)?.address();
+    return address !== null && typeof address === "object" ? (address as AddressInfo).port : null;
+  };
+
+  return {
+    mode,
+    port: boundPort,
+    async start() {
+      await app.init();
+      const listenOptions = { port: config.port, ...(config.host === null ? {} : { host: config.host }) };
+      if (mode === "http") {
+        httpServer = (await app.start(listenOptions)) as Server;
+      } else {
+        await app.start();
+        const server = createHealthServer();
+        await new Promise<void>((resolve, reject) => {
+          server.once("error", reject);
+          server.listen(listenOptions, resolve);
+        });
+        healthServer = server;
+      }
+      pinoLogger.info({ mode, port: boundPort() }, "Slack app started");
+    },
+    async stop() {
+      const server = healthServer;
+      healthServer = null;
+      httpServer = null;
+      await app.stop();
+      if (server !== null) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

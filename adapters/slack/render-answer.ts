@@ -1,0 +1,80 @@
+/** Renders a core `Answer` as a Slack message: Block Kit with the verdict line first, plus fallback text. */
+import type { types } from "@slack/bolt";
+import type { Answer, Verdict } from "../../src/index.js";
+import { SHARE_ACTION_ID } from "./action-ids.js";
+import { type Block, contextBlock, fitBlocks, packedSections, sectionBlock } from "./block-kit.js";
+import {
+  SLACK_BUTTON_VALUE_LIMIT,
+  SLACK_CONTEXT_TEXT_LIMIT,
+  SLACK_FALLBACK_TEXT_LIMIT,
+  SLACK_MESSAGE_BLOCKS_LIMIT,
+} from "./limits.js";
+import { escapeMrkdwn, safeMrkdwn, truncatePlain } from "./mrkdwn.js";
+
+/** What Slack receives for one message: blocks for display, `text` for notifications and screen readers. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+export interface RenderAnswerOptions {
+  /** Add the "Share in channel" button (ephemeral replies only). */
+  share: boolean;
+  /** Quote the question under the answer (for answers others see without the question above them). */
+  showQuestion: boolean;
+}
+
+const VERDICT_EMOJI: Record<Verdict, string> = {
+  yes: ":white_check_mark:",
+  no: ":x:",
+  partial: ":warning:",
+  unlisted: ":grey_question:",
+};
+
+/** The answer as Block Kit: verdict line, reasons, notes, suggestions, then source (and question) as context. */
+export function renderSlackBlocks(answer: Answer, options: RenderAnswerOptions): SlackMessage {
+  const emoji = answer.verdict === null ? "" : `${VERDICT_EMOJI[answer.verdict]} `;
+  const leading: Block[] = [sectionBlock(`${emoji}*${escapeMrkdwn(answer.headline)}*`)];
+  leading.push(...packedSections(answer.reasons.map((reason) => `• ${escapeMrkdwn(reason)}`)));
+  leading.push(...packedSections(answer.notes.map((note) => `_Note:_ ${escapeMrkdwn(note.text)}`)));
+  if (answer.suggestions.length > 0) {
+    leading.push(
+      ...packedSections(
+        answer.suggestions.map((s) => `• ${escapeMrkdwn(s)}`),
+        "_You could ask:_",
+      ),
+    );
+  }
+
+  const context = [sourceLine(answer)];
+  if (options.showQuestion && answer.question.trim() !== "") {
+    context.unshift(`Asked: “${safeMrkdwn(answer.question, SLACK_CONTEXT_TEXT_LIMIT - 10)}”`);
+  }
+  const trailing: Block[] = [contextBlock(context)];
+  if (options.share) trailing.push(shareActions(answer.question));
+
+  return {
+    text: safeMrkdwn(answer.text, SLACK_FALLBACK_TEXT_LIMIT),
+    blocks: fitBlocks(leading, trailing, SLACK_MESSAGE_BLOCKS_LIMIT, "_(More in the source below.)_"),
+  };
+}
+
+/** "Source: <url|title>, revision of …" as escaped mrkdwn. */
+export function sourceLine(answer: Pick<Answer, "source">): string {
+  const { title, revision, url } = answer.source;
+  return `Source: <${escapeMrkdwn(url)}|${escapeMrkdwn(title)}>, revision of ${escapeMrkdwn(revision)}`;
+}
+
+function shareActions(question: string): types.ActionsBlock {
+  return {
+    type: "actions",
+    elements: [
+      {
+        type: "button",
+        action_id: SHARE_ACTION_ID,
+        text: { type: "plain_text", text: "Share in channel" },
+        value: truncatePlain(question, SLACK_BUTTON_VALUE_LIMIT),
+      },
+    ],
+  };
+}

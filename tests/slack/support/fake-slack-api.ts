@@ -1,0 +1,215 @@
+/**
+ * A local stand-in for Slack: the Web API (`SLACK_API_URL`), `response_url` endpoints, and the Socket Mode
+ * WebSocket reached through `apps.connections.open`. It records every call for the tests to assert on.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parse as parseQuery } from "node:querystring";
+import { type WebSocket, WebSocketServer } from "ws";
+
+export const FAKE_BOT_USER_ID = "UBOT0DOM0";
+export const FAKE_BOT_ID = "BBOT0DOM0";
+export const FAKE_TEAM_ID = "T0001";
+
+/** One Web API call as the fake received it: method name, decoded arguments, bearer token. */
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | null;
+}
+
+/** One POST to a response_url. */
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+// The Web API client form-encodes arguments and JSON-encodes the object-valued ones (blocks, view).
+function decodeArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === "") return {};
+  if (contentType?.startsWith("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parseQuery(raw))) {
+    const text = Array.isArray(value) ? value.join(",") : (value ?? "");
+    args[key] = /^[[{]/.test(text) ? JSON.parse(text) : text;
+  }
+  return args;
+}
+
+export class FakeSlackApi {
+  readonly calls: ApiCall[] = [];
+  readonly responseUrlPosts: ResponseUrlPost[] = [];
+  /** Acks received over the Socket Mode WebSocket, by envelope id. */
+  readonly socketAcks = new Map<string, Record<string, unknown>>();
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly waiters = new Set<() => void>();
+  /** Replies to auth.test; set `ok: false` to simulate a revoked token. */
+  authTestReply: Record<string, unknown> = {
+    ok: true,
+    url: "https://example.slack.com/",
+    team: "Example",
+    user: "dom0bot",
+    team_id: FAKE_TEAM_ID,
+    user_id: FAKE_BOT_USER_ID,
+    bot_id: FAKE_BOT_ID,
+  };
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      void this.route(req).then(
+        (reply) => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify(reply));
+        },
+        (error: unknown) => {
+          res.writeHead(500, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: false, error: String(error) }));
+        },
+      );
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: "/socket" });
+    this.wss.on("connection", (socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+      socket.on("message", (data) => {
+        const message = JSON.parse(String(data)) as {
+          envelope_id: string;
+          payload?: Record<string, unknown>;
+        };
+        this.socketAcks.set(message.envelope_id, message.payload ?? {});
+        this.notify();
+      });
+      socket.send(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          debug_info: { host: "applink-local", approximate_connection_time: 18060 },
+          connection_info: { app_id: "A123456" },
+        }),
+      );
+      this.notify();
+    });
+  }
+
+  private async route(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const raw = await readBody(req);
+    if (path.startsWith("/response/")) {
+      this.responseUrlPosts.push({ id: path.slice("/response/".length), body: JSON.parse(raw) });
+      this.notify();
+      return { ok: true };
+    }
+    const method = path.replace(/^\/api\//, "");
+    const auth = req.headers.authorization;
+    const call = {
+      method,
+      args: decodeArgs(raw, req.headers["content-type"]),
+      token: auth?.startsWith("Bearer ") ? auth.slice(7) : null,
+    };
+    this.calls.push(call);
+    this.notify();
+    return this.reply(call);
+  }
+
+  private reply(call: ApiCall): Record<string, unknown> {
+    const { channel, view } = call.args as { channel?: unknown; view?: object };
+    switch (call.method) {
+      case "auth.test":
+        return this.authTestReply;
+      case "chat.postMessage":
+        return { ok: true, channel, ts: `${Date.now() / 1000}`, message: call.args };
+      case "views.publish":
+        return { ok: true, view: { id: "V0HOME", ...view } };
+      case "apps.connections.open":
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  private notify(): void {
+    for (const waiter of this.waiters) waiter();
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** The SLACK_API_URL to give the app. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A fresh response_url whose posts are recorded under `id`. */
+  responseUrl(id: string = randomUUID()): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the first truthy value of `probe`, re-checked on every recorded call; rejects on timeout. */
+  waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 3000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const value = probe();
+        if (value) {
+          cleanup();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Slack: condition not met within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Sends an envelope to every connected Socket Mode client, as Slack does; returns its envelope id. */
+  sendEnvelope(type: "events_api" | "slash_commands" | "interactive", payload: unknown): string {
+    const envelopeId = randomUUID();
+    const envelope = {
+      envelope_id: envelopeId,
+      payload,
+      type,
+      accepts_response_payload: type !== "events_api",
+      ...(type === "events_api" ? { retry_attempt: 0, retry_reason: "" } : {}),
+    };
+    for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
+    return envelopeId;
+  }
+
+  get socketConnections(): number {
+    return this.sockets.size;
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
