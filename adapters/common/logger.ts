@@ -4,7 +4,7 @@ import { type DestinationStream, type Logger, pino } from "pino";
 import pinoPretty from "pino-pretty";
 import type { Answer } from "../../src/types.js";
 import type { LogLevel } from "./config.js";
-import { redactSecretFields, scrubJsonLine } from "./redact.js";
+import { REDACTED, redactSecretFields, scrubJsonLine } from "./redact.js";
 
 export type { Logger } from "pino";
 
@@ -20,25 +20,42 @@ export interface LoggerOptions {
   pretty?: boolean;
   /** Fields on every line, e.g. `{ component: "slack" }`. */
   bindings?: Record<string, unknown>;
+  /** Exact secret values to scrub wherever they appear (e.g. the Slack signing secret, which has no shape). */
+  secrets?: readonly string[];
 }
 
 /** Creates the process's logger: every line has secret-named fields and token-shaped values scrubbed. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const pretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
-  const destination =
-    options.destination ??
-    (pretty
-      ? pinoPretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", sync: true })
-      : pino.destination({ dest: 1, sync: true }));
+  const target = options.destination ?? pino.destination({ dest: 1, sync: true });
+  // prettyFactory formats each line synchronously: nothing is left in a pipe when shutdown exits.
+  const destination = pretty ? prettyLines(target, options.destination === undefined) : target;
+  // Short values would scrub ordinary words; real tokens and secrets are far longer.
+  const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
   return pino(
     {
       level: options.level ?? "info",
       base: { pid: process.pid, hostname: hostname(), ...options.bindings },
       formatters: { log: (fields) => redactSecretFields(fields) as Record<string, unknown> },
-      hooks: { streamWrite: scrubJsonLine },
+      hooks: { streamWrite: (line) => scrubKnownSecrets(scrubJsonLine(line), secrets) },
     },
     destination,
   );
+}
+
+function prettyLines(target: DestinationStream, colorize: boolean): DestinationStream {
+  const format = pinoPretty.prettyFactory({
+    colorize,
+    translateTime: "SYS:HH:MM:ss.l",
+    ignore: "pid,hostname",
+  });
+  return { write: (line: string) => target.write(format(line)) };
+}
+
+function scrubKnownSecrets(line: string, secrets: readonly string[]): string {
+  let scrubbed = line;
+  for (const secret of secrets) scrubbed = scrubbed.split(secret).join(REDACTED);
+  return scrubbed;
 }
 
 /** One answered question, as an adapter knows it. */

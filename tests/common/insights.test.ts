@@ -1,0 +1,310 @@
+import { spawn } from "node:child_process";
+import { closeSync, existsSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type InsightsStore, normaliseQuestion, openInsights } from "../../adapters/common/insights.js";
+import { createLogger } from "../../adapters/common/logger.js";
+import { buildReport, renderReportText } from "../../adapters/common/report.js";
+import { makeAnswer, unclear, unlisted } from "./helpers/answers.js";
+import { LineCapture } from "./helpers/capture.js";
+import { compileOpsModules, tempDir } from "./helpers/compile.js";
+
+function open(path: string, options: { userIds?: boolean; enabled?: boolean } = {}) {
+  const out = new LineCapture();
+  const store = openInsights(
+    { enabled: options.enabled ?? true, path, userIds: options.userIds ?? false },
+    createLogger({ destination: out }),
+  );
+  return { store, out };
+}
+
+/** A row of either table, as the tests read it back. */
+interface StoredRow {
+  platform: string;
+  question?: string;
+  kind?: string;
+  product_name?: string | null;
+  rating?: number;
+  intent?: string;
+  product?: string | null;
+  verdict?: string | null;
+  topic?: string | null;
+  user_id: string | null;
+}
+
+function rows(path: string, table: "misses" | "ratings"): StoredRow[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as StoredRow[];
+  } finally {
+    db.close();
+  }
+}
+
+describe("normaliseQuestion", () => {
+  it("lowercases, collapses whitespace, drops trailing punctuation and caps the length so alike questions group", () => {
+    expect(normaliseQuestion("  Does   FreeBSD\n work as DOM0?? ")).toBe("does freebsd work as dom0");
+    expect(normaliseQuestion(`a${" b".repeat(500)}`)).toHaveLength(200);
+  });
+});
+
+describe("the insights store", () => {
+  let store: InsightsStore;
+  let path: string;
+
+  beforeAll(() => {
+    path = join(tempDir(), "insights.db");
+    store = open(path).store;
+  });
+  afterAll(() => store.close());
+
+  it("records unclear answers and unlisted products, not answers the table settled", () => {
+    store.recordAnswer({ platform: "slack", answer: unclear("What about   PIZZA?"), userId: "U1" });
+    store.recordAnswer({ platform: "discord", answer: unlisted("Is FreeBSD 10 ok as dom0?", "FreeBSD") });
+    store.recordAnswer({ platform: "slack", answer: makeAnswer() });
+    store.recordAnswer({
+      platform: "slack",
+      answer: makeAnswer({ intent: "faq", verdict: null, topic: "what-is-dom0" }),
+    });
+    const misses = rows(path, "misses");
+    expect(misses.map((row) => [row.platform, row.kind, row.question, row.product_name])).toEqual([
+      ["slack", "unclear", "what about pizza", null],
+      ["discord", "unlisted", "is freebsd 10 ok as dom0", "FreeBSD"],
+    ]);
+    expect(misses.every((row) => row.user_id === null)).toBe(true);
+  });
+
+  it("records ratings with intent, product, verdict and platform, without user ids", () => {
+    store.recordRating({
+      platform: "slack",
+      rating: "up",
+      intent: "support",
+      product: "centos",
+      verdict: "no",
+      userId: "U1",
+    });
+    store.recordRating({
+      platform: "discord",
+      rating: "down",
+      intent: "faq",
+      product: null,
+      verdict: null,
+      topic: "mini-os",
+    });
+    expect(
+      rows(path, "ratings").map((row) => [
+        row.platform,
+        row.rating,
+        row.intent,
+        row.product,
+        row.verdict,
+        row.topic,
+        row.user_id,
+      ]),
+    ).toEqual([
+      ["slack", 1, "support", "centos", "no", null, null],
+      ["discord", -1, "faq", null, null, "mini-os", null],
+    ]);
+  });
+
+  it("uses WAL so that several processes can write one file", () => {
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.close();
+  });
+
+  it("stores user ids only when the operator opts in", () => {
+    const optedPath = join(tempDir(), "opted.db");
+    const opted = open(optedPath, { userIds: true }).store;
+    opted.recordAnswer({ platform: "slack", answer: unclear("hm"), userId: "U42" });
+    opted.recordRating({
+      platform: "discord",
+      rating: "up",
+      intent: "list",
+      product: null,
+      verdict: null,
+      userId: "9001",
+    });
+    opted.close();
+    expect(rows(optedPath, "misses")[0]?.user_id).toBe("U42");
+    expect(rows(optedPath, "ratings")[0]?.user_id).toBe("9001");
+  });
+
+  it("keeps what it recorded across a restart", () => {
+    const restartPath = join(tempDir(), "restart.db");
+    const first = open(restartPath).store;
+    first.recordAnswer({ platform: "slack", answer: unclear("before restart") });
+    first.close();
+    const second = open(restartPath).store;
+    second.recordAnswer({ platform: "slack", answer: unclear("Before restart") });
+    expect(buildReport(second).unanswered).toMatchObject([{ question: "before restart", count: 2 }]);
+    second.close();
+  });
+
+  it("creates no file and records nothing when turned off (INSIGHTS=0)", () => {
+    const offPath = join(tempDir(), "off.db");
+    const { store: off, out } = open(offPath, { enabled: false });
+    off.recordAnswer({ platform: "slack", answer: unclear("x") });
+    expect(off.enabled).toBe(false);
+    expect(existsSync(offPath)).toBe(false);
+    expect(out.text).toContain("insights: off");
+  });
+});
+
+describe("buildReport", () => {
+  it("groups unanswered questions, most frequent first, with unlisted product names and ratings per intent and product", () => {
+    const { store } = open(join(tempDir(), "report.db"));
+    const ask = (answer: ReturnType<typeof unclear>, times: number) => {
+      for (let i = 0; i < times; i += 1) store.recordAnswer({ platform: "slack", answer });
+    };
+    ask(unclear("what is xen"), 1);
+    ask(unlisted("Does FreeBSD work?", "FreeBSD"), 2);
+    ask(unlisted("does  freebsd work", "freebsd"), 1);
+    ask(unlisted("Gentoo as dom0?", "Gentoo"), 1);
+    ask(unclear("how do I pass through a GPU"), 4);
+    const rate = (rating: "up" | "down", product: "centos" | "debian", times: number) => {
+      for (let i = 0; i < times; i += 1) {
+        store.recordRating({ platform: "discord", rating, intent: "support", product, verdict: "yes" });
+      }
+    };
+    rate("up", "centos", 3);
+    rate("down", "centos", 1);
+    rate("down", "debian", 2);
+    store.recordRating({ platform: "slack", rating: "up", intent: "faq", product: null, verdict: null });
+
+    const report = buildReport(store, { now: new Date("2024-01-01T00:00:00Z") });
+    expect(report.unanswered.map(({ question, kind, count }) => [count, kind, question])).toEqual([
+      [4, "unclear", "how do i pass through a gpu"],
+      [3, "unlisted", "does freebsd work"],
+      [1, "unlisted", "gentoo as dom0"],
+      [1, "unclear", "what is xen"],
+    ]);
+    expect(report.unlistedProducts).toEqual([
+      { name: "freebsd", count: 3 },
+      { name: "gentoo", count: 1 },
+    ]);
+    expect(report.ratings).toEqual([
+      { intent: "support", product: "centos", up: 3, down: 1, share: 0.75 },
+      { intent: "support", product: "debian", up: 0, down: 2, share: 0 },
+      { intent: "faq", product: null, up: 1, down: 0, share: 1 },
+    ]);
+    expect(buildReport(store, { limit: 2 }).unanswered).toHaveLength(2);
+
+    const text = renderReportText(report);
+    expect(text).toMatch(/^\s+4\s+unclear\s+how do i pass through a gpu$/m);
+    expect(text).toMatch(/^\s+3\s+freebsd$/m);
+    expect(text).toMatch(/^\s+support centos\s+3 up\s+1 down\s+75%$/m);
+    expect(text.indexOf("how do i pass")).toBeLessThan(text.indexOf("does freebsd work"));
+    store.close();
+  });
+});
+
+describe("a database it cannot use", () => {
+  it("reports a corrupt file at start-up with its path and reason, and answering goes on without recording", () => {
+    const path = join(tempDir(), "corrupt.db");
+    writeFileSync(path, `SQLite format 3\u0000${"garbage ".repeat(1000)}`);
+    const { store, out } = open(path);
+    expect(store.enabled).toBe(false);
+    const line = out.json().find((entry) => entry.level === 50);
+    expect(line?.path).toBe(path);
+    expect(String(line?.reason)).toMatch(/corrupt|not a database|malformed/i);
+    expect(String(line?.msg)).toContain("answering continues");
+    expect(() => store.recordAnswer({ platform: "slack", answer: unclear("still answering") })).not.toThrow();
+    expect(() =>
+      store.recordRating({ platform: "slack", rating: "up", intent: "faq", product: null, verdict: null }),
+    ).not.toThrow();
+  });
+
+  it("reports a page-level corruption that only a check finds", () => {
+    const path = join(tempDir(), "damaged.db");
+    const db = new Database(path);
+    db.exec("CREATE TABLE misses (id INTEGER PRIMARY KEY, q TEXT); CREATE INDEX m ON misses (q);");
+    const insert = db.prepare("INSERT INTO misses (q) VALUES (?)");
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i += 1) insert.run(`question ${i} ${"x".repeat(100)}`);
+    })();
+    db.close();
+    // Overwrite the middle of the file (past the header and schema page) with noise.
+    const fd = openSync(path, "r+");
+    writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 4096 * 10);
+    closeSync(fd);
+    const { store, out } = open(path);
+    expect(store.enabled).toBe(false);
+    expect(out.text).toContain(path);
+  });
+
+  it("reports a path whose directory does not exist, naming the directory", () => {
+    const dir = join(tempDir(), "missing-dir");
+    const { store, out } = open(join(dir, "insights.db"));
+    expect(store.enabled).toBe(false);
+    expect(out.json().find((entry) => entry.level === 50)?.reason).toBe(
+      `the directory ${dir} does not exist`,
+    );
+  });
+
+  it("reports a path under a regular file (unwritable however the process runs)", () => {
+    const file = join(tempDir(), "a-file");
+    writeFileSync(file, "");
+    const { store, out } = open(join(file, "insights.db"));
+    expect(store.enabled).toBe(false);
+    expect(out.json().find((entry) => entry.level === 50)?.reason).toBe(`${file} is not a directory`);
+  });
+
+  it("keeps answering when the file goes bad after start-up, logging each failed record", () => {
+    const path = join(tempDir(), "later.db");
+    const { store, out } = open(path);
+    const saboteur = new Database(path);
+    saboteur.exec("DROP TABLE misses");
+    saboteur.close();
+    expect(() => store.recordAnswer({ platform: "slack", answer: unclear("after the drop") })).not.toThrow();
+    const warning = out.json().find((entry) => entry.level === 40);
+    expect(String(warning?.msg)).toContain("could not record an unanswered question");
+    store.close();
+  });
+});
+
+describe("two processes writing one file", () => {
+  let modules: string;
+  beforeAll(() => {
+    modules = compileOpsModules();
+  });
+
+  function writer(db: string, count: number, name: string, startAt: number) {
+    const child = spawn(
+      process.execPath,
+      [
+        join(import.meta.dirname, "fixtures/insights-writer.mjs"),
+        modules,
+        db,
+        String(count),
+        name,
+        String(startAt),
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    return new Promise<{ code: number | null; stderr: string }>((resolve) =>
+      child.on("exit", (code) => resolve({ code, stderr })),
+    );
+  }
+
+  it("loses no rows when both write at the same time", async () => {
+    const db = join(tempDir(), "shared.db");
+    const startAt = Date.now() + 600;
+    const [a, b] = await Promise.all([writer(db, 2000, "alpha", startAt), writer(db, 2000, "beta", startAt)]);
+    expect(a).toEqual({ code: 0, stderr: "" });
+    expect(b).toEqual({ code: 0, stderr: "" });
+    const misses = rows(db, "misses");
+    expect(misses).toHaveLength(4000);
+    expect(misses.filter((row) => String(row.question).startsWith("alpha"))).toHaveLength(2000);
+    expect(rows(db, "ratings")).toHaveLength(80);
+    // The writers interleaved rather than ran one after the other.
+    const firstBeta = misses.findIndex((row) => String(row.question).startsWith("beta"));
+    const lastAlpha = misses.findLastIndex((row) => String(row.question).startsWith("alpha"));
+    expect(firstBeta).toBeLessThan(lastAlpha);
+  }, 30_000);
+});
