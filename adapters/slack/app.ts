@@ -1,9 +1,9 @@
 /** `createSlackApp`: the Bolt app over HTTP (signed requests on PORT) or Socket Mode, answering from the core. */
 
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver } from "@slack/bolt";
-import type { Logger as PinoLogger } from "pino";
+import type { DestinationStream, Logger as PinoLogger } from "pino";
 import { type Dom0Core, loadCore } from "../../src/index.js";
 import type { SlackConfig } from "./config.js";
 import { createHealthServer, HEALTH_PATH, respondHealthy } from "./health.js";
@@ -15,8 +15,10 @@ import { boltLevel, boltLogger, createSlackLogger } from "./logger.js";
 export interface SlackAppDeps {
   /** The answering core; loaded from `data/` when absent. */
   core?: Dom0Core;
-  /** Where log lines go; a pino logger to stdout at `config.logLevel` when absent. */
+  /** The process's logger; when absent, one at `config.logLevel` scrubbing this app's secrets. */
   logger?: PinoLogger;
+  /** Where that default logger writes (default stdout). */
+  logDestination?: DestinationStream;
   /**
    * How long a request may go unacknowledged before it gets 400 (default just past Slack's 3 s). Only
    * bodies no listener handles reach it (signed, parseable, but no Slack payload type we know).
@@ -36,11 +38,20 @@ export interface SlackApp {
   port(): number | null;
 }
 
+/**
+ * Bolt answers 413 to an oversized body without reading it; closing that connection afterwards keeps the
+ * unread rest from being taken as the next request on a kept-alive socket.
+ */
+function closeAfterOversizedBody(req: IncomingMessage, res: ServerResponse): void {
+  if (Number(req.headers["content-length"]) > SLACK_REQUEST_BODY_LIMIT_BYTES)
+    res.setHeader("connection", "close");
+}
+
 /** Builds the Slack app from its configuration; nothing listens or connects until `start()`. */
 export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): SlackApp {
   const core = deps.core ?? loadCore();
   const secrets = [config.signingSecret, config.botToken, config.appToken ?? ""];
-  const pinoLogger = deps.logger ?? createSlackLogger(config.logLevel, secrets);
+  const pinoLogger = deps.logger ?? createSlackLogger(config.logLevel, secrets, deps.logDestination);
   const logger = boltLogger(pinoLogger);
   const mode = config.appToken === null ? "http" : "socket";
   const clientOptions = {
@@ -97,6 +108,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
       const listenOptions = { port: config.port, ...(config.host === null ? {} : { host: config.host }) };
       if (mode === "http") {
         httpServer = (await app.start(listenOptions)) as Server;
+        httpServer.on("request", closeAfterOversizedBody);
       } else {
         await app.start();
         const server = createHealthServer();

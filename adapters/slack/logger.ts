@@ -1,11 +1,20 @@
 /** Bolt's logger interface on top of the project's pino logger, which scrubs secrets from every line. */
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import type { Logger as PinoLogger } from "pino";
+import type { DestinationStream, Logger as PinoLogger } from "pino";
 import { createLogger, type LogLevel as OpsLogLevel } from "../common/index.js";
 
 /** The process logger for the Slack app: the configured level, the app's own secrets scrubbed by value. */
-export function createSlackLogger(level: OpsLogLevel, secrets: readonly string[]): PinoLogger {
-  return createLogger({ level, bindings: { component: "slack" }, secrets });
+export function createSlackLogger(
+  level: OpsLogLevel,
+  secrets: readonly string[],
+  destination?: DestinationStream,
+): PinoLogger {
+  return createLogger({
+    level,
+    bindings: { component: "slack" },
+    secrets,
+    ...(destination ? { destination } : {}),
+  });
 }
 
 /** Bolt knows four levels; pino's others fold into the nearest. */

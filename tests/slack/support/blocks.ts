@@ -1,0 +1,52 @@
+/** Reading a Slack message the way a person sees it: the texts of its blocks, in order. */
+
+interface TextObject {
+  text?: string;
+}
+interface Element {
+  type: string;
+  /** A string in context elements, a text object in buttons. */
+  text?: string | TextObject;
+  action_id?: string;
+  value?: string;
+}
+export interface AnyBlock {
+  type: string;
+  text?: TextObject;
+  elements?: Element[];
+}
+export interface MessageBody {
+  response_type?: string;
+  text?: string;
+  blocks?: AnyBlock[];
+  thread_ts?: string;
+}
+
+/** Every text of every block, in display order. */
+export function blockTexts(blocks: AnyBlock[] = []): string[] {
+  return blocks.flatMap((block) => [
+    ...(block.text?.text === undefined ? [] : [block.text.text]),
+    ...(block.elements ?? []).flatMap((element) => {
+      const text = typeof element.text === "string" ? element.text : element.text?.text;
+      return text === undefined ? [] : [text];
+    }),
+  ]);
+}
+
+/** The first block's text: what a person reads first. */
+export function firstLine(blocks: AnyBlock[] = []): string {
+  return blocks[0]?.text?.text ?? "";
+}
+
+/** The buttons under a message, by action_id. */
+export function buttons(blocks: AnyBlock[] = []): Element[] {
+  return blocks.filter((block) => block.type === "actions").flatMap((block) => block.elements ?? []);
+}
+
+/** The mrkdwn escaping Slack expects, to compare rendered text with the core's. */
+export function escaped(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Slack markup that would ping someone or link a channel: <!channel>, <!here>, <@U1>, <!subteam^S1>, <#C1>. */
+export const PING_MARKUP = /<[!@#]/;

@@ -1,0 +1,28 @@
+/** Loads the payload fixtures in tests/fixtures/slack/, shaped exactly as Slack sends them. */
+import { readFileSync } from "node:fs";
+
+const FIXTURES = new URL("../../fixtures/slack/", import.meta.url);
+
+/** A fresh copy of one fixture, to modify freely. */
+export function slackFixture<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), "utf8")) as T;
+}
+
+export interface SlashCommandFields extends Record<string, string> {
+  command: string;
+  text: string;
+  response_url: string;
+}
+
+export function slashCommandFields(
+  text: string,
+  overrides: Partial<SlashCommandFields> = {},
+): SlashCommandFields {
+  return { ...slackFixture<SlashCommandFields>("slash-command"), text, ...overrides };
+}
+
+/** An Events API callback fixture with fields of its `event` replaced. */
+export function eventCallback(name: string, event: Record<string, unknown> = {}): Record<string, unknown> {
+  const body = slackFixture<{ event: Record<string, unknown> }>(name);
+  return { ...body, event: { ...body.event, ...event } };
+}
