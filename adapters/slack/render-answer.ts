@@ -18,7 +18,7 @@ export interface SlackMessage {
 }
 
 export interface RenderAnswerOptions {
-  /** Add the "Share in channel" button (ephemeral replies only). */
+  /** Add the "Share in channel" button (ephemeral replies only; never under "I could not tell"). */
   share: boolean;
   /** Quote the question under the answer (for answers others see without the question above them). */
   showQuestion: boolean;
@@ -35,7 +35,7 @@ const VERDICT_EMOJI: Record<Verdict, string> = {
 export function renderSlackBlocks(answer: Answer, options: RenderAnswerOptions): SlackMessage {
   const emoji = answer.verdict === null ? "" : `${VERDICT_EMOJI[answer.verdict]} `;
   const leading: Block[] = [sectionBlock(`${emoji}*${escapeMrkdwn(answer.headline)}*`)];
-  leading.push(...packedSections(answer.reasons.map((reason) => `• ${escapeMrkdwn(reason)}`)));
+  leading.push(...packedSections(answer.reasons.map((reason) => `• ${escapeMrkdwn(reason.trim())}`)));
   leading.push(...packedSections(answer.notes.map((note) => `_Note:_ ${escapeMrkdwn(note.text)}`)));
   if (answer.suggestions.length > 0) {
     leading.push(
@@ -51,7 +51,7 @@ export function renderSlackBlocks(answer: Answer, options: RenderAnswerOptions):
     context.unshift(`Asked: “${safeMrkdwn(answer.question, SLACK_CONTEXT_TEXT_LIMIT - 10)}”`);
   }
   const trailing: Block[] = [contextBlock(context)];
-  if (options.share) trailing.push(shareActions(answer.question));
+  if (options.share && answer.intent !== "unclear") trailing.push(shareActions(answer.question));
 
   return {
     text: safeMrkdwn(answer.text, SLACK_FALLBACK_TEXT_LIMIT),

@@ -79,11 +79,11 @@ describe("user text is never echoed as markup", () => {
     const text = `<@UBOT0DOM0> ${PINGS.join(" ")} is wheezy OK?`;
     await postEvent(h.eventsUrl, eventCallback("event-app-mention", { text, channel: "C0PINGS01" }));
     const post = await h.api.waitFor(() =>
-      h.api.callsOf("chat.postMessage").find((c) => c.args["channel"] === "C0PINGS01"),
+      h.api.callsOf("chat.postMessage").find((c) => c.args.channel === "C0PINGS01"),
     );
     assertNoPings({
-      text: post.args["text"] as string,
-      blocks: post.args["blocks"] as MessageBody["blocks"],
+      text: post.args.text,
+      blocks: post.args.blocks,
     });
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockTexts, buttons, escaped, firstLine, type MessageBody } from "./support/blocks.js";
 import { FAKE_BOT_USER_ID } from "./support/fake-slack-api.js";
 import { eventCallback, slackFixture, slashCommandFields } from "./support/fixtures.js";
-import { postEvent, postInteraction, postSigned, postSlashCommand } from "./support/signing.js";
+import { postEvent, postInteraction, postSlashCommand } from "./support/signing.js";
 import { type SlackHarness, startSlackHarness } from "./support/slack-harness.js";
 
 let h: SlackHarness;
@@ -79,8 +79,8 @@ describe("the /dom0 slash command", () => {
 describe("the Share in channel button", () => {
   it("posts the answer for everyone through the response_url and removes the private copy", async () => {
     const responseId = "share-1";
-    const payload = slackFixture<Record<string, unknown>>("block-actions-share");
-    payload["response_url"] = h.api.responseUrl(responseId);
+    const payload = slackFixture<{ response_url: string }>("block-actions-share");
+    payload.response_url = h.api.responseUrl(responseId);
     const response = await postInteraction(h.eventsUrl, payload);
     expect(response.status).toBe(200);
 
@@ -101,16 +101,16 @@ describe("the Share in channel button", () => {
 describe("mentions and direct messages", () => {
   it("answers a mention in the thread of the message that mentioned it, without the mention in the question", async () => {
     const body = eventCallback("event-app-mention");
-    const event = body["event"] as { ts: string; channel: string };
+    const { event } = body as { event: { ts: string; channel: string } };
     expect((await postEvent(h.eventsUrl, body)).status).toBe(200);
 
     const post = await h.api.waitFor(() =>
-      h.api.callsOf("chat.postMessage").find((c) => c.args["thread_ts"] === event.ts),
+      h.api.callsOf("chat.postMessage").find((c) => c.args.thread_ts === event.ts),
     );
-    expect(post.args["channel"]).toBe(event.channel);
+    expect(post.args.channel).toBe(event.channel);
     expect(post.token).toBe("xoxb-0000000000-0000000000-faketokenfortests");
     const expected = h.core.answer("is wheezy OK with Xen 3.4?");
-    expect(firstLine(post.args["blocks"] as MessageBody["blocks"])).toContain(escaped(expected.headline));
+    expect(firstLine(post.args.blocks)).toContain(escaped(expected.headline));
   });
 
   it("answers a mention inside a thread in that same thread", async () => {
@@ -120,20 +120,20 @@ describe("mentions and direct messages", () => {
     });
     await postEvent(h.eventsUrl, body);
     const post = await h.api.waitFor(() =>
-      h.api.callsOf("chat.postMessage").find((c) => c.args["thread_ts"] === "1515449000.000001"),
+      h.api.callsOf("chat.postMessage").find((c) => c.args.thread_ts === "1515449000.000001"),
     );
-    expect(post.args["channel"]).toBe("C123ABC456");
+    expect(post.args.channel).toBe("C123ABC456");
   });
 
   it("answers a direct message in the DM, not in a thread", async () => {
     const body = eventCallback("event-message-im", { channel: "D0DM00001" });
     expect((await postEvent(h.eventsUrl, body)).status).toBe(200);
     const post = await h.api.waitFor(() =>
-      h.api.callsOf("chat.postMessage").find((c) => c.args["channel"] === "D0DM00001"),
+      h.api.callsOf("chat.postMessage").find((c) => c.args.channel === "D0DM00001"),
     );
-    expect(post.args["thread_ts"]).toBeUndefined();
+    expect(post.args.thread_ts).toBeUndefined();
     const expected = h.core.answer("can I use Ubuntu 12.04 as dom0?");
-    expect(firstLine(post.args["blocks"] as MessageBody["blocks"])).toContain(escaped(expected.headline));
+    expect(firstLine(post.args.blocks)).toContain(escaped(expected.headline));
   });
 
   it("ignores edits, bot posts and its own messages in DMs", async () => {
@@ -151,10 +151,8 @@ describe("mentions and direct messages", () => {
     );
     // A later DM is answered, so the three before it were processed (and skipped) already.
     await postEvent(h.eventsUrl, eventCallback("event-message-im", { channel: "D0AFTER01" }));
-    await h.api.waitFor(() =>
-      h.api.callsOf("chat.postMessage").find((c) => c.args["channel"] === "D0AFTER01"),
-    );
-    const channels = h.api.callsOf("chat.postMessage").map((c) => c.args["channel"]);
+    await h.api.waitFor(() => h.api.callsOf("chat.postMessage").find((c) => c.args.channel === "D0AFTER01"));
+    const channels = h.api.callsOf("chat.postMessage").map((c) => c.args.channel);
     expect(channels).not.toContain("D0EDIT001");
     expect(channels).not.toContain("D0BOT0001");
     expect(channels).not.toContain("D0SELF001");
@@ -165,9 +163,9 @@ describe("App Home", () => {
   it("publishes what the bot does, every row of the table and example questions", async () => {
     await postEvent(h.eventsUrl, eventCallback("event-app-home-opened", { user: "U0HOME001" }));
     const publish = await h.api.waitFor(() =>
-      h.api.callsOf("views.publish").find((c) => c.args["user_id"] === "U0HOME001"),
+      h.api.callsOf("views.publish").find((c) => c.args.user_id === "U0HOME001"),
     );
-    const view = publish.args["view"] as { type: string; blocks: MessageBody["blocks"] };
+    const view = publish.args.view as { type: string; blocks: MessageBody["blocks"] };
     expect(view.type).toBe("home");
     const texts = blockTexts(view.blocks).join("\n");
     for (const row of h.core.table())
@@ -182,8 +180,8 @@ describe("App Home", () => {
       eventCallback("event-app-home-opened", { user: "U0MSGTAB1", tab: "messages" }),
     );
     await postEvent(h.eventsUrl, eventCallback("event-app-home-opened", { user: "U0HOME002" }));
-    await h.api.waitFor(() => h.api.callsOf("views.publish").find((c) => c.args["user_id"] === "U0HOME002"));
-    expect(h.api.callsOf("views.publish").map((c) => c.args["user_id"])).not.toContain("U0MSGTAB1");
+    await h.api.waitFor(() => h.api.callsOf("views.publish").find((c) => c.args.user_id === "U0HOME002"));
+    expect(h.api.callsOf("views.publish").map((c) => c.args.user_id)).not.toContain("U0MSGTAB1");
   });
 });
 

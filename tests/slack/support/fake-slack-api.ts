@@ -7,15 +7,27 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
 import { type WebSocket, WebSocketServer } from "ws";
+import type { AnyBlock } from "./blocks.js";
 
 export const FAKE_BOT_USER_ID = "UBOT0DOM0";
 export const FAKE_BOT_ID = "BBOT0DOM0";
 export const FAKE_TEAM_ID = "T0001";
 
+/** The Web API arguments the tests read; the others stay reachable through the index signature. */
+export interface ApiArgs {
+  channel?: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: AnyBlock[];
+  user_id?: string;
+  view?: { type: string; blocks?: AnyBlock[] };
+  [key: string]: unknown;
+}
+
 /** One Web API call as the fake received it: method name, decoded arguments, bearer token. */
 export interface ApiCall {
   method: string;
-  args: Record<string, unknown>;
+  args: ApiArgs;
   token: string | null;
 }
 
@@ -124,7 +136,7 @@ export class FakeSlackApi {
   }
 
   private reply(call: ApiCall): Record<string, unknown> {
-    const { channel, view } = call.args as { channel?: unknown; view?: object };
+    const { channel, view } = call.args;
     switch (call.method) {
       case "auth.test":
         return this.authTestReply;

@@ -1,9 +1,7 @@
 /** The real Slack app on loopback, wired to the fake Slack, with its log lines captured. */
 
 import { createSlackApp, type SlackApp, type SlackConfig } from "../../../adapters/slack/index.js";
-import type { Dom0Core } from "../../../src/index.js";
-import * as coreModule from "../../../src/index.js";
-import { fakeCore } from "./fake-core.js";
+import { type Dom0Core, loadCore } from "../../../src/index.js";
 import { FakeSlackApi } from "./fake-slack-api.js";
 import { TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./signing.js";
 
@@ -29,8 +27,7 @@ export interface HarnessOptions {
 let sharedCore: Dom0Core | undefined;
 /** The real core, loaded once for the whole suite. */
 export function realCore(): Dom0Core {
-  const load = (coreModule as { loadCore?: () => Dom0Core }).loadCore;
-  sharedCore ??= load ? load() : fakeCore();
+  sharedCore ??= loadCore();
   return sharedCore;
 }
 
