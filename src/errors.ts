@@ -18,7 +18,11 @@ export class DatasetError extends Dom0Error {
     readonly issues: readonly string[],
     options?: { cause?: unknown },
   ) {
-    super("E_DATASET", `Bad data file ${file}:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`, options);
+    super(
+      "E_DATASET",
+      `Bad data file ${file}:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`,
+      options,
+    );
   }
 }
 

@@ -1,0 +1,84 @@
+import { parseArgs } from "node:util";
+import { Dom0Error, loadCore } from "../../src/index.js";
+import { answerLines, formatAnswer } from "./batch.js";
+import { runPrompt } from "./prompt.js";
+
+export const HELP = `dom0: can this system be the Xen Project dom0? Answers from the Xen wiki's table
+"Dom0 Kernels for Xen" (revision of 18 April 2014) and its FAQ.
+
+Usage:
+  dom0                              interactive prompt (Ctrl-D to leave)
+  dom0 ask "QUESTION"               one answer as text
+  dom0 ask --json "QUESTION"        one answer as one JSON object
+  dom0 ask --json --stdin           one question a line in, one JSON object a line out, in order
+  dom0 ask --stdin                  the same, as text answers separated by blank lines
+  dom0 report [--json] [--db PATH]  what people asked that the bot could not answer, and the ratings
+  dom0 --help                       this help
+
+Examples:
+  dom0 ask "does CentOS 6.3 work as dom0?"
+  dom0 ask --json "is Debian squeeze OK with Xen 3.4?"
+  printf 'ubuntu 12.04 dom0\\npvops or xenlinux?\\n' | dom0 ask --json --stdin
+
+JSON fields: question, intent (support|list|faq|unclear), product, version, xen,
+verdict (yes|no|partial|unlisted), topic, text; plus headline, reasons, notes, suggestions, source.
+`;
+
+/** Runs the `dom0` command; resolves to the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) return runPrompt(loadCore(), process.stdin, process.stdout);
+  if (command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (command === "report") {
+    const { runReport } = await import("./report.js");
+    return runReport(rest, process.stdout);
+  }
+  if (command !== "ask") {
+    process.stderr.write(`dom0: unknown command "${command.slice(0, 40)}". Try: dom0 --help\n`);
+    return 2;
+  }
+  let parsed: ReturnType<typeof parseAsk>;
+  try {
+    parsed = parseAsk(rest);
+  } catch (error) {
+    process.stderr.write(
+      `dom0 ask: ${error instanceof Error ? error.message : String(error)}\nTry: dom0 --help\n`,
+    );
+    return 2;
+  }
+  const core = loadCore();
+  const format = parsed.values.json ? "json" : "text";
+  if (parsed.values.stdin) {
+    await answerLines(core, process.stdin, process.stdout, format);
+    return 0;
+  }
+  const question = parsed.positionals.join(" ");
+  process.stdout.write(`${formatAnswer(core.answer(question), format).trimEnd()}\n`);
+  return 0;
+}
+
+function parseAsk(args: string[]) {
+  return parseArgs({
+    args,
+    options: { json: { type: "boolean" }, stdin: { type: "boolean" } },
+    allowPositionals: true,
+    strict: true,
+  });
+}
+
+/** Entry point: a bad data file or another real failure prints one readable message and exits 1. */
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    process.exitCode = await runCli(argv);
+  } catch (error) {
+    if (error instanceof Dom0Error) {
+      process.stderr.write(`dom0: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import { createInterface } from "node:readline";
+import type { Dom0Core } from "../../src/index.js";
+
+const GREETING = `dom0bot: ask whether a system can be the Xen dom0 (the wiki's table as of April 2014).
+Type a question, "help" for help, "examples" for examples; Ctrl-D or "quit" to leave.
+`;
+
+/** The interactive prompt: one answer per question until Ctrl-D. */
+export async function runPrompt(
+  core: Dom0Core,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<number> {
+  const interactive = "isTTY" in input && input.isTTY === true;
+  const lines = createInterface({ input, output, terminal: interactive, prompt: "dom0> " });
+  output.write(GREETING);
+  lines.prompt();
+  for await (const line of lines) {
+    const command = line.trim().toLowerCase();
+    if (command === "quit" || command === "exit") break;
+    if (command === "help" || command === "?") output.write(GREETING);
+    else if (command === "examples")
+      output.write(`${core.examples.map((example) => `  ${example}`).join("\n")}\n`);
+    else if (command !== "") output.write(`${core.answer(line).text}\n\n`);
+    lines.prompt();
+  }
+  lines.close();
+  output.write("\n");
+  return 0;
+}

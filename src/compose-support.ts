@@ -1,0 +1,198 @@
+import type { Dataset, Note, Product } from "./dataset/schema.js";
+import { describeRow, describeVersion, joinWords, withoutMarks } from "./names.js";
+import type { ConditionCheck, Listing, SupportOutcome } from "./support.js";
+import type { Verdict } from "./types.js";
+
+/** The parts of an answer before it is turned into text. */
+export interface Composed {
+  verdict: Verdict | null;
+  headline: string;
+  reasons: string[];
+  notes: Note[];
+  suggestions: string[];
+}
+
+export interface SupportQuery {
+  product: Product;
+  /** The name as asked: "Scientific Linux" for a RHEL clone, else the product's name. */
+  name: string;
+  remark: string | undefined;
+  version: string | null;
+  xen: string | null;
+}
+
+function notesOf(listings: readonly Listing[], notes: ReadonlyMap<string, Note>): Note[] {
+  const ids = new Set(listings.flatMap(({ rule }) => rule.notes));
+  return [...ids].flatMap((id) => notes.get(id) ?? []);
+}
+
+function labels(listings: readonly Listing[]): string {
+  return joinWords(listings.map(({ rule }) => rule.label));
+}
+
+function rowsOf(listings: readonly Listing[]): string[] {
+  const rows = [...new Set(listings.map(({ row }) => row))];
+  return rows.map((row) => `The table lists ${describeRow(row)}.`);
+}
+
+function conditionReasons(checks: readonly ConditionCheck[], xen: string | null): string[] {
+  const first = checks[0];
+  if (!first) return [];
+  if (xen === null) return [`Condition: this dom0 kernel requires Xen >= ${first.xenMin}.`];
+  return [`Condition: this dom0 kernel requires Xen >= ${first.xenMin}; you named Xen ${xen}.`];
+}
+
+/** Turns what the table says into a verdict and the reasons behind it. */
+export function composeSupport(
+  query: SupportQuery,
+  outcome: SupportOutcome,
+  data: Dataset,
+  notes: ReadonlyMap<string, Note>,
+): Composed {
+  const { product, name, version, xen } = query;
+  const asked = version === null ? name : `${name} ${describeVersion(product, version)}`;
+  const asOf = `The table reflects the wiki as of ${data.source.asOf}.`;
+  const extra = query.remark ? [query.remark] : [];
+  const none = { suggestions: [] as string[] };
+
+  switch (outcome.kind) {
+    case "not-dom0":
+      return {
+        ...none,
+        verdict: "no",
+        headline: `No: ${name} is not a dom0 operating system.`,
+        reasons: [outcome.reason],
+        notes: [],
+      };
+
+    case "listed": {
+      const { listing, conditions } = outcome;
+      const reasons = [...rowsOf([listing]), ...extra, ...conditionReasons(conditions, xen)];
+      if (listing.row.decision) reasons.push(listing.row.decision);
+      if (listing.rule.kind === "from" || listing.rule.kind === "all") reasons.push(asOf);
+      const listingNotes = notesOf([listing], notes);
+      if (conditions.some((check) => check.met === false)) {
+        const min = conditions[0]?.xenMin ?? "4.0";
+        return {
+          ...none,
+          verdict: "no",
+          headline: `No: ${asked} is listed, but its dom0 kernel requires Xen >= ${min}, and you named Xen ${xen}.`,
+          reasons,
+          notes: listingNotes,
+        };
+      }
+      if (listing.rule.kind === "incomplete") {
+        return {
+          ...none,
+          verdict: "partial",
+          headline: `Partly: ${name} is listed as "${listing.rule.label}": dom0 support exists but is not complete or verified.`,
+          reasons,
+          notes: listingNotes,
+        };
+      }
+      const pending = conditions.find((check) => check.met === null);
+      const headline = pending
+        ? `Yes, with Xen >= ${pending.xenMin}: ${asked} is listed as a dom0 (${listing.rule.label}).`
+        : `Yes: ${asked} is listed as a dom0 (${listing.rule.label}).`;
+      return { ...none, verdict: "yes", headline, reasons, notes: listingNotes };
+    }
+
+    case "product": {
+      const { listings, failing } = outcome;
+      const working = listings.filter((listing) => !failing.includes(listing));
+      const reasons = [...rowsOf(listings), ...extra];
+      const allNotes = notesOf(listings, notes);
+      if (working.length === 0) {
+        const min = outcome.conditions[0]?.xenMin ?? "4.0";
+        return {
+          ...none,
+          verdict: "no",
+          headline: `No: every ${name} release the table lists needs Xen >= ${min}, and you named Xen ${xen}.`,
+          reasons,
+          notes: allNotes,
+        };
+      }
+      if (working.every(({ rule }) => rule.kind === "incomplete")) {
+        return {
+          ...none,
+          verdict: "partial",
+          headline: `Partly: ${name} is listed as "${labels(working)}": dom0 support exists but is not complete or verified.`,
+          reasons,
+          notes: allNotes,
+        };
+      }
+      const needing = working.filter(({ rule }) => rule.notes.some((id) => notes.get(id)?.condition));
+      if (failing.length > 0)
+        reasons.push(`With Xen ${xen}, not ${labels(failing)}: those need a newer Xen.`);
+      else if (needing.length > 0)
+        reasons.push(`Condition: ${labels(needing)} need Xen >= ${outcome.conditions[0]?.xenMin ?? "4.0"}.`);
+      reasons.push("Ask with a version for a precise answer.");
+      return {
+        ...none,
+        verdict: "yes",
+        headline: `Yes: the table lists ${name} ${labels(working)} as dom0.`,
+        reasons,
+        notes: allNotes,
+      };
+    }
+
+    case "line": {
+      const { covered, uncovered, listings } = outcome;
+      const reasons = [...rowsOf(listings), ...extra];
+      if (uncovered.length === 0) {
+        return {
+          ...none,
+          verdict: "yes",
+          headline: `Yes: every ${asked} release is listed as a dom0 (${joinWords(covered)}).`,
+          reasons,
+          notes: notesOf(listings, notes),
+        };
+      }
+      return {
+        ...none,
+        verdict: "partial",
+        headline: `Partly: of ${asked}, the table lists ${joinWords(covered)} as dom0, not ${joinWords(uncovered)}.`,
+        reasons,
+        notes: notesOf(listings, notes),
+      };
+    }
+
+    case "older":
+      return {
+        ...none,
+        verdict: "no",
+        headline: `No: ${asked} is older than the first ${name} release the table lists, ${outcome.first.rule.label}.`,
+        reasons: [...rowsOf(outcome.listings), ...extra],
+        notes: [],
+      };
+
+    case "between":
+      return {
+        ...none,
+        verdict: "no",
+        headline: `No: the table does not list ${asked} as a dom0; for ${name} it lists ${labels(outcome.listings)}.`,
+        reasons: [...rowsOf(outcome.listings), ...extra],
+        notes: [],
+      };
+
+    case "newer":
+      return {
+        ...none,
+        verdict: "unlisted",
+        headline: `Not in the table: ${asked} is newer than the ${name} releases the table lists (${labels(outcome.listings)}), and the table reflects the wiki as of ${data.source.asOf}.`,
+        reasons: [
+          ...rowsOf(outcome.listings),
+          ...extra,
+          "The table says nothing either way about later releases; check the distribution's own documentation.",
+        ],
+        notes: [],
+      };
+  }
+}
+
+/** Every row of both tables as one line each, for lists and unknown systems. */
+export function tableLines(data: Dataset, table: "linux" | "unix" | null): string[] {
+  return data.products
+    .filter((product) => product.table !== null && (table === null || product.table === table))
+    .flatMap((product) => product.rows.map((row) => `${row.label}: ${withoutMarks(row.versions)}`));
+}

@@ -1,0 +1,159 @@
+import type { Product, UnlistedSystem } from "./dataset/schema.js";
+import { type ParsedQuestion, subjectOf } from "./parse.js";
+import { MAX_QUESTION_CHARS, SHORT_WORDS, VOCABULARY } from "./text.js";
+import type { TopicId } from "./types.js";
+
+type Variant = NonNullable<Product["variants"]>[number];
+
+/** What the question asks, decided from its words: the shape the answer takes. */
+export type Resolution =
+  | { intent: "faq"; topic: TopicId; product: Product | null }
+  | { intent: "list"; product: Product | null; variant: Variant | null; table: "linux" | "unix" | null }
+  | {
+      intent: "support";
+      product: Product;
+      variant: Variant | null;
+      /** Set when a codename named the release ("squeeze"). */
+      codenameVersion: string | null;
+    }
+  | { intent: "unlisted"; system: UnlistedSystem | null }
+  | { intent: "unclear"; reason: "empty" | "no-system" | "near-miss"; suggestions: string[] };
+
+const has = (q: ParsedQuestion, ...words: string[]) => words.some((word) => q.words.has(word));
+
+const GUEST_WORDS = ["domu", "guest", "guests", "hvm", "vm", "vms", "virtual"];
+const HOST_WORDS = ["dom0", "host", "hypervisor"];
+const PVOPS_WORDS = ["pvops", "pv_ops", "pv-ops", "xenlinux", "xen-linux", "paravirt_ops"];
+const MAINLINE_WORDS = ["vanilla", "mainline", "upstream", "stock"];
+const LIST_WORDS = ["which", "what", "list", "show", "all", "name", "enumerate"];
+const PLURAL_TARGETS = [
+  "versions",
+  "releases",
+  "distros",
+  "distributions",
+  "systems",
+  "oses",
+  "bsds",
+  "unixes",
+  "flavors",
+  "flavours",
+  "options",
+  "table",
+  "platforms",
+];
+const SUPPORT_CUES = [
+  "dom0",
+  "host",
+  "work",
+  "works",
+  "run",
+  "runs",
+  "support",
+  "supported",
+  "supports",
+  "use",
+  "ok",
+  "okay",
+];
+/** Words after which a capitalised unknown word is the system asked about: "Does Foobar work as dom0?". */
+const SUBJECT_SLOTS = new Set([
+  "does",
+  "do",
+  "can",
+  "is",
+  "will",
+  "would",
+  "could",
+  "should",
+  "use",
+  "using",
+  "about",
+  "run",
+  "running",
+]);
+
+function askedTopic(q: ParsedQuestion, raw: string): TopicId | null {
+  const n = q.normalized;
+  const guest = has(q, ...GUEST_WORDS) || /\bvirtual machines?\b/.test(n);
+  const aboutKernel = has(q, "kernel", "kernels");
+  if (
+    guest &&
+    aboutKernel &&
+    /upgrad|version|compatib|backward|older|newer|compile|own|differ|same|match/.test(n)
+  ) {
+    return "domu-kernel";
+  }
+  if (guest && !has(q, ...HOST_WORDS)) return "domu-support";
+  if (has(q, "feature", "features", "xenkernelfeatures")) return "kernel-features";
+  if (has(q, ...PVOPS_WORDS) || /\bpv ops\b/.test(n)) return "pvops-vs-xenlinux";
+  if (has(q, "stubdom", "stubdomain") || /\bstub ?domains?\b/.test(n)) return "mini-os";
+  if (
+    /\bwhat(?:'s| is| are| does)? (?:an? |the )?dom0\b(?! (?:support|work))/.test(n) &&
+    !raw.includes("?dom0")
+  ) {
+    return "what-is-dom0";
+  }
+  if (/\b(?:explain|define|meaning of|definition of)\b.*\bdom0\b|\bdom0 mean/.test(n)) return "what-is-dom0";
+  if (aboutKernel && /\b(?:which|what|best|recommend\w*|choos\w*|pick|should i use)\b/.test(n)) {
+    if (/\b(?:since|minimum|first|oldest|from)\b/.test(n)) return "mainline-linux";
+    return "choosing-kernel";
+  }
+  if (has(q, ...MAINLINE_WORDS) || /\bkernel ?org\b/.test(n)) return "mainline-linux";
+  return null;
+}
+
+/** A capitalised word in the subject slot that the dataset does not know: a system the table never names. */
+function unknownSubject(q: ParsedQuestion, raw: string): boolean {
+  if (!has(q, ...SUPPORT_CUES)) return false;
+  const words = raw.slice(0, MAX_QUESTION_CHARS).match(/[A-Za-z][\w!+.-]*/g) ?? [];
+  return words.some((word, i) => {
+    const lower = word.toLowerCase().replace(/[.!]+$/, "");
+    if (!/^[A-Z]/.test(word) || SHORT_WORDS.has(lower) || VOCABULARY.has(lower) || lower.startsWith("dom"))
+      return false;
+    return i === 0 || SUBJECT_SLOTS.has((words[i - 1] ?? "").toLowerCase());
+  });
+}
+
+export function classify(q: ParsedQuestion, raw: string): Resolution {
+  if (q.tokens.length === 0) return { intent: "unclear", reason: "empty", suggestions: [] };
+  const subject = subjectOf(q.mentions);
+  const product = subject && subject.entity.kind !== "unlisted" ? subject.entity.product : null;
+  const hasVersion = q.version !== null;
+
+  const topic = askedTopic(q, raw);
+  const specificSupport = product !== null && product.id !== "linux" && hasVersion;
+  if (topic === "mini-os" || (product?.id === "mini-os" && !/\b(?:as|be|a) dom0\b|work/.test(q.normalized))) {
+    return { intent: "faq", topic: "mini-os", product };
+  }
+  if (topic === "mainline-linux" && product?.id === "linux" && hasVersion) {
+    // "vanilla kernel 2.6.32 as dom0?" asks about one kernel version: a support question.
+  } else if (topic && !(specificSupport && (topic === "pvops-vs-xenlinux" || topic === "choosing-kernel"))) {
+    return { intent: "faq", topic, product };
+  }
+
+  const listWord = has(q, ...LIST_WORDS) || /\bwhat about\b/.test(q.normalized);
+  if (
+    listWord &&
+    !hasVersion &&
+    (has(q, ...PLURAL_TARGETS) || has(q, "bsd", "unix") || has(q, "list", "all"))
+  ) {
+    const variant = subject?.entity.kind === "product" ? subject.entity.variant : null;
+    const table = has(q, "bsd", "bsds", "unix", "unixes") ? "unix" : null;
+    return { intent: "list", product, variant, table };
+  }
+
+  if (subject?.entity.kind === "unlisted") return { intent: "unlisted", system: subject.entity.system };
+  if (subject && product) {
+    const variant = subject.entity.kind === "product" ? subject.entity.variant : null;
+    const codename = subject.entity.kind === "release" ? subject.entity.release.version : null;
+    const namedRelease = q.mentions.find(
+      (mention) => mention.entity.kind === "release" && mention.entity.product.id === product.id,
+    );
+    const codenameVersion =
+      codename ?? (namedRelease?.entity.kind === "release" ? namedRelease.entity.release.version : null);
+    return { intent: "support", product, variant, codenameVersion };
+  }
+  if (q.nearMisses.length > 0) return { intent: "unclear", reason: "near-miss", suggestions: q.nearMisses };
+  if (unknownSubject(q, raw)) return { intent: "unlisted", system: null };
+  return { intent: "unclear", reason: "no-system", suggestions: [] };
+}

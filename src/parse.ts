@@ -1,0 +1,92 @@
+import type { Lexicon, Mention } from "./lexicon.js";
+import { normalizeText, type Token, tokenize } from "./text.js";
+
+/** What a question names: systems, a version, a Xen version, and the words that decide its intent. */
+export interface ParsedQuestion {
+  normalized: string;
+  tokens: Token[];
+  words: ReadonlySet<string>;
+  mentions: Mention[];
+  /** Close-but-not-close-enough names, for "did you mean ...?". */
+  nearMisses: string[];
+  /** The version of the named system, as written ("12.04"), or null. */
+  version: string | null;
+  /** The Xen version named ("3.4"), or null. */
+  xen: string | null;
+}
+
+// Words that may stand between "Xen" and its version: "Xen 4.1", "Xen hypervisor version 4.1", "xen >= 4.0".
+const XEN_FILLERS = new Set(["project", "hypervisor", "version", "v", "ver"]);
+// Words that may stand between a system and its version: "Debian version 7", "Ubuntu release 12.04".
+const VERSION_FILLERS = new Set(["version", "release", "v", "ver", "server", "linux", "lts"]);
+
+/** Finds the Xen version ("Xen 3.4") and returns the index of its number token, or -1. */
+function findXen(tokens: readonly Token[]): number {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]?.text !== "xen") continue;
+    let j = i + 1;
+    while (j < tokens.length && XEN_FILLERS.has(tokens[j]?.text ?? "")) j++;
+    if (tokens[j]?.kind === "number") return j;
+  }
+  return -1;
+}
+
+/** A number that is not a version: 64 in "64-bit", 86 in "x86", 2 in "SP2". */
+function isNoise(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.text;
+  const after = tokens[i + 1]?.text;
+  return (
+    before === "x" ||
+    before === "sp" ||
+    before === "i" ||
+    after === "bit" ||
+    after === "bits" ||
+    after === "gb"
+  );
+}
+
+function pickVersion(
+  tokens: readonly Token[],
+  taken: ReadonlySet<number>,
+  subject: Mention | undefined,
+): number {
+  const usable = (i: number) => tokens[i]?.kind === "number" && !taken.has(i) && !isNoise(tokens, i);
+  if (subject) {
+    let j = subject.end;
+    while (j < tokens.length && VERSION_FILLERS.has(tokens[j]?.text ?? "")) j++;
+    if (usable(j)) return j;
+    if (usable(subject.start - 1)) return subject.start - 1;
+  }
+  for (let i = 0; i < tokens.length; i++) if (usable(i)) return i;
+  return -1;
+}
+
+/** The system a question is about: a named distribution beats the generic "linux"/"kernel". */
+export function subjectOf(mentions: readonly Mention[]): Mention | undefined {
+  const specific = mentions.find(
+    (mention) =>
+      !(mention.entity.kind === "product" && mention.entity.generic) && mention.entity.kind !== "release",
+  );
+  return specific ?? mentions.find((mention) => mention.entity.kind === "release") ?? mentions[0];
+}
+
+export function parseQuestion(raw: string, lexicon: Lexicon): ParsedQuestion {
+  const normalized = normalizeText(raw);
+  const tokens = tokenize(normalized);
+  const { mentions, nearMisses } = lexicon.findMentions(tokens);
+  const taken = new Set<number>();
+  for (const mention of mentions) for (let i = mention.start; i < mention.end; i++) taken.add(i);
+
+  const xenIndex = findXen(tokens);
+  if (xenIndex >= 0) taken.add(xenIndex);
+  const versionIndex = pickVersion(tokens, taken, subjectOf(mentions));
+  return {
+    normalized,
+    tokens,
+    words: new Set(tokens.map((token) => token.text)),
+    mentions,
+    nearMisses: nearMisses.map((miss) => miss.key),
+    version: versionIndex >= 0 ? (tokens[versionIndex]?.text ?? null) : null,
+    xen: xenIndex >= 0 ? (tokens[xenIndex]?.text ?? null) : null,
+  };
+}
