@@ -7,6 +7,7 @@ import type { Dom0Core } from "../../src/types.js";
 import type { DiscordConfig } from "./config.js";
 import { type HandlerContext, handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
+import { guardPacketHandling } from "./packet-guard.js";
 import { noticeReply } from "./replies.js";
 
 /** The running bot: start logs in and resolves once the gateway is ready; stop closes every socket. */
@@ -80,6 +81,7 @@ export function createDiscordBot(config: DiscordConfig, hooks: DiscordBotHooks =
     hooks.onError ?? ((error: unknown, where: string) => console.error(`[discord] ${where}:`, error));
   const context: HandlerContext = { core, ask: (question) => core.answer(question) };
   const client = new Client(clientOptions(config));
+  guardPacketHandling(client, onError);
 
   client.on(Events.InteractionCreate, (interaction) => {
     handleInteraction(context, interaction).catch((error: unknown) => {

@@ -62,8 +62,12 @@ export class FakeDiscordRest extends EventEmitter {
       ? this.route(recorded)
       : { status: 404, body: { message: "404: Not Found", code: 0 } };
     this.requests.push(recorded);
-    response.writeHead(reply.status, { "content-type": "application/json" });
-    response.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+    // A 204 carries no body and no content type, as on Discord (a JSON content type would make discord.js parse nothing).
+    if (reply.body === undefined) response.writeHead(reply.status).end();
+    else
+      response
+        .writeHead(reply.status, { "content-type": "application/json" })
+        .end(JSON.stringify(reply.body));
     this.emit("request", recorded);
   }
 

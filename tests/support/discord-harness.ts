@@ -9,13 +9,14 @@ export const TEST_TOKEN = "fake-bot-token.for-tests.only";
 export interface BotUnderTest {
   discord: FakeDiscord;
   bot: DiscordBot;
-  errors: unknown[];
+  /** What the bot reported through its onError hook, with where it happened. */
+  errors: { error: unknown; where: string }[];
   close(): Promise<void>;
 }
 
 export async function startBotUnderTest(core: Dom0Core): Promise<BotUnderTest> {
   const discord = await startFakeDiscord({ token: TEST_TOKEN });
-  const errors: unknown[] = [];
+  const errors: BotUnderTest["errors"] = [];
   const bot = createDiscordBot(
     {
       token: TEST_TOKEN,
@@ -25,7 +26,7 @@ export async function startBotUnderTest(core: Dom0Core): Promise<BotUnderTest> {
       shards: null,
       core,
     },
-    { onError: (error) => errors.push(error) },
+    { onError: (error, where) => errors.push({ error, where }) },
   );
   await bot.start();
   return {

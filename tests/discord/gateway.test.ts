@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDiscordBot, DISCORD_INTENTS } from "../../adapters/discord/index.js";
+import { ConfigError } from "../../src/errors.js";
+import { loadCore } from "../../src/index.js";
+import ids from "../fixtures/discord/ids.json" with { type: "json" };
+import { PRIVILEGED_INTENTS } from "../support/discord-fake-gateway.js";
+import { startFakeDiscord } from "../support/discord-fake-server.js";
+import { type BotUnderTest, startBotUnderTest, TEST_TOKEN } from "../support/discord-harness.js";
+import { callbackFor, commandPayload, dispatchInteraction } from "../support/discord-payloads.js";
+
+const core = loadCore();
+const question = "does CentOS 6.3 work as dom0?";
+let harness: BotUnderTest;
+beforeAll(async () => {
+  harness = await startBotUnderTest(core);
+});
+afterAll(async () => harness?.close());
+
+async function answered(): Promise<string> {
+  const id = dispatchInteraction(
+    harness.discord,
+    commandPayload([{ name: "question", type: 3, value: question }]),
+  );
+  return (await callbackFor(harness.discord, id, 8000)).body.data.embeds[0].title;
+}
+
+describe("gateway session", () => {
+  it("identifies with Guilds, GuildMessages and DirectMessages only: no privileged intent", () => {
+    const identify = harness.discord.gateway.received.find((frame) => frame.op === 2);
+    expect(identify?.d.intents).toBe(DISCORD_INTENTS.reduce((all, bit) => all | bit, 0));
+    expect(identify?.d.intents).toBe(1 | 512 | 4096);
+    expect(identify?.d.intents & PRIVILEGED_INTENTS).toBe(0);
+  });
+
+  it.each([
+    ["a clean close (4000)", false],
+    ["a dropped TCP connection (1006)", true],
+  ])(
+    "resumes the session at resume_gateway_url after %s and keeps answering, missed events included",
+    async (_, abrupt) => {
+      const sessionId = [...harness.discord.gateway.sessions.keys()].at(-1);
+      const resumed = harness.discord.waitForGateway("resumed", 8000);
+      harness.discord.gateway.drop({ abrupt });
+      // Sent while the socket is down: Discord replays it on RESUME, and so does the fake.
+      const missed = dispatchInteraction(
+        harness.discord,
+        commandPayload([{ name: "question", type: 3, value: question }]),
+      );
+      const session = await resumed;
+      expect(session.id).toBe(sessionId);
+      const resume = harness.discord.gateway.received.findLast((frame) => frame.op === 6);
+      expect(resume).toMatchObject({ path: "/resume", d: { session_id: sessionId, token: TEST_TOKEN } });
+      expect((await callbackFor(harness.discord, missed, 8000)).body.data.embeds[0].title).toBe(
+        core.answer(question).headline,
+      );
+      expect(await answered()).toBe(core.answer(question).headline);
+      expect(harness.discord.gateway.sessions.size).toBe(1);
+    },
+  );
+
+  it.each([
+    ["no data at all", { type: 2, data: undefined }],
+    [
+      "an application command of an unknown type",
+      { type: 2, data: { id: ids.command, name: "dom0", type: 9, options: [] } },
+    ],
+    ["an interaction type Discord has not invented", { type: 99 }],
+    ["a button with no custom_id", { type: 3, data: { component_type: 2 } }],
+    [
+      "options that are not a list",
+      { type: 2, data: { id: ids.command, name: "dom0", type: 1, options: "rm -rf" } },
+    ],
+  ])("survives a malformed interaction (%s) and answers the next one", async (_, malformed) => {
+    const before = harness.errors.length;
+    dispatchInteraction(harness.discord, { ...commandPayload([]), ...malformed });
+    expect(await answered()).toBe(core.answer(question).headline);
+    // Dropped at the gateway, reported, never answered with a crash.
+    for (const { where } of harness.errors.slice(before))
+      expect(where).toMatch(/^gateway dispatch INTERACTION_CREATE/);
+  });
+});
+
+describe("start-up", () => {
+  it("stops with a ConfigError naming DISCORD_TOKEN when Discord refuses the token (401)", async () => {
+    const discord = await startFakeDiscord({ token: "the-real-token" });
+    const bot = createDiscordBot({
+      token: "a-stale-token",
+      applicationId: ids.application,
+      guildId: null,
+      apiUrl: discord.apiUrl,
+      shards: null,
+      core,
+    });
+    try {
+      const failure = await bot.start().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(ConfigError);
+      expect((failure as ConfigError).variable).toBe("DISCORD_TOKEN");
+      expect((failure as ConfigError).message).toMatch(/refused DISCORD_TOKEN/);
+      expect(discord.rest.requests.map((request) => request.path)).toEqual(["/gateway/bot"]);
+    } finally {
+      await bot.stop();
+      await discord.close();
+    }
+  });
+});

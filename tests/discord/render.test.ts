@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { answerButtons } from "../../adapters/discord/components.js";
+import { decodeButtonAction, encodeButtonAction } from "../../adapters/discord/custom-ids.js";
+import {
+  DISCORD_CUSTOM_ID_LIMIT,
+  DISCORD_EMBED_DESCRIPTION_LIMIT,
+  DISCORD_EMBED_TITLE_LIMIT,
+} from "../../adapters/discord/limits.js";
+import { renderDiscordEmbed, renderTableEmbeds, VERDICT_COLOURS } from "../../adapters/discord/render.js";
+import { neutralizeMentions } from "../../adapters/discord/safe-text.js";
+import type { Answer } from "../../src/types.js";
+import { fakeCore } from "../support/discord-fake-core.js";
+
+function answerWith(overrides: Partial<Answer>): Answer {
+  return fakeCore(overrides).answer("question");
+}
+
+describe("renderDiscordEmbed", () => {
+  it.each([
+    ["support", "yes", VERDICT_COLOURS.yes],
+    ["support", "no", VERDICT_COLOURS.no],
+    ["support", "partial", VERDICT_COLOURS.partial],
+    ["support", "unlisted", VERDICT_COLOURS.unlisted],
+    ["faq", null, VERDICT_COLOURS.neutral],
+    ["list", null, VERDICT_COLOURS.neutral],
+    ["unclear", null, VERDICT_COLOURS.neutral],
+  ] as const)("colours a %s answer with verdict %s distinctly", (intent, verdict, colour) => {
+    expect(renderDiscordEmbed(answerWith({ intent, verdict })).color).toBe(colour);
+  });
+
+  it("gives every verdict its own colour", () => {
+    expect(new Set(Object.values(VERDICT_COLOURS)).size).toBe(5);
+  });
+
+  it("puts the verdict line first, then reasons and notes, and ends with the source as a link", () => {
+    const embed = renderDiscordEmbed(answerWith({}));
+    expect(embed.title).toBe("No: CentOS 6.3 is not a dom0; 6.4 is the first release that is.");
+    expect(embed.description).toMatch(
+      /^The table lists CentOS from 6\.4\.\n\n\*\*Notes\*\*\n• Needs Xen 4\.0 or later\./,
+    );
+    expect(embed.description).toMatch(
+      /\[Dom0 Kernels for Xen, revision of 2014-04-18\]\(https:\/\/wiki\.xenproject\.org\/wiki\/Dom0_Kernels_for_Xen\)$/,
+    );
+  });
+
+  it("keeps a giant answer within Discord's limits and still ends with the source", () => {
+    const embed = renderDiscordEmbed(
+      answerWith({
+        headline: "H".repeat(1000),
+        reasons: Array.from({ length: 200 }, (_, index) => `reason ${index} ${"x".repeat(100)}`),
+        notes: [{ id: "long", text: "n".repeat(10_000) }],
+      }),
+    );
+    expect(embed.title?.length).toBeLessThanOrEqual(DISCORD_EMBED_TITLE_LIMIT);
+    expect(embed.description?.length).toBeLessThanOrEqual(DISCORD_EMBED_DESCRIPTION_LIMIT);
+    expect(embed.description).toContain("…");
+    expect(embed.description).toMatch(/Source: \[.*\]\(https:\/\/wiki\.xenproject\.org\/.*\)$/);
+  });
+
+  it("breaks mention tokens the answer might echo from the question", () => {
+    const embed = renderDiscordEmbed(
+      answerWith({ headline: "@everyone <@&1180000000000000500> is not in the table" }),
+    );
+    expect(embed.title).not.toContain("@everyone");
+    expect(embed.title).not.toContain("<@&");
+    expect(embed.title).toContain("everyone");
+  });
+});
+
+describe("neutralizeMentions", () => {
+  it.each([
+    "@everyone",
+    "@here",
+    "<@1180000000000000300>",
+    "<@!1180000000000000300>",
+    "<@&1180000000000000500>",
+    "<#1180000000000000200>",
+  ])("makes %s unrenderable", (token) => {
+    const safe = neutralizeMentions(`hi ${token} there`);
+    expect(safe).not.toContain(token);
+    expect(safe.replace(/\u200b/g, "")).toBe(`hi ${token} there`);
+  });
+});
+
+describe("buttons", () => {
+  it("offers Why? (carrying product, version and Xen) and the whole table under a support answer", () => {
+    const [row] = answerButtons(answerWith({ xen: "4.1" }));
+    const ids = row?.components.map((button) => ("custom_id" in button ? button.custom_id : null));
+    expect(row?.components.map((button) => ("label" in button ? button.label : null))).toEqual([
+      "Why?",
+      "Show the whole table",
+    ]);
+    expect(ids?.[0] && decodeButtonAction(ids[0])).toEqual({
+      kind: "why",
+      product: "centos",
+      version: "6.3",
+      xen: "4.1",
+    });
+  });
+
+  it("offers only the table under an answer with no verdict to explain", () => {
+    const [row] = answerButtons(answerWith({ intent: "unclear", verdict: null, product: null }));
+    expect(row?.components.map((button) => ("label" in button ? button.label : null))).toEqual([
+      "Show the whole table",
+    ]);
+  });
+
+  it.each([
+    "dom0:why:freebsd:1:",
+    "dom0:why:centos:6.3",
+    "other:table",
+    "dom0:why:centos:<@1>:",
+    "dom0:table:extra",
+  ])("refuses a custom_id it did not make: %s", (customId) => {
+    expect(decodeButtonAction(customId)).toBeNull();
+  });
+
+  it("never makes a custom_id past Discord's limit", () => {
+    const id = encodeButtonAction({
+      kind: "why",
+      product: "oracle-vm",
+      version: "12345678901234567890",
+      xen: "12345678901234567890",
+    });
+    expect(id === null || id.length <= DISCORD_CUSTOM_ID_LIMIT).toBe(true);
+  });
+});
+
+describe("renderTableEmbeds", () => {
+  it("lists every row and ends with the source", () => {
+    const core = fakeCore();
+    const embeds = renderTableEmbeds(core.table(), core.source);
+    expect(embeds[0]?.title).toBe("Dom0 support: the whole table");
+    expect(embeds.map((embed) => embed.description).join("\n")).toContain("**CentOS**: 6.4 and later");
+    expect(embeds.at(-1)?.description).toMatch(/Source: \[/);
+  });
+});
