@@ -32,7 +32,7 @@ export interface SlackApp {
   readonly mode: "http" | "socket";
   /** Checks the bot token (auth.test), then listens on PORT (HTTP) or connects to Slack (Socket Mode). */
   start(): Promise<void>;
-  /** Closes the server and the Socket Mode connection. */
+  /** Closes the server and the Socket Mode connection; does nothing when not running. */
   stop(): Promise<void>;
   /** The port actually bound after start() (useful with PORT=0), or null before. */
   port(): number | null;
@@ -68,6 +68,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
     deferInitialization: true,
   };
 
+  let running = false;
   let healthServer: Server | null = null;
   let httpServer: Server | null = null;
   let app: App;
@@ -104,6 +105,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
     mode,
     port: boundPort,
     async start() {
+      if (running) return;
       await app.init();
       const listenOptions = { port: config.port, ...(config.host === null ? {} : { host: config.host }) };
       if (mode === "http") {
@@ -118,9 +120,12 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
         });
         healthServer = server;
       }
+      running = true;
       pinoLogger.info({ mode, port: boundPort() }, "Slack app started");
     },
     async stop() {
+      if (!running) return;
+      running = false;
       const server = healthServer;
       healthServer = null;
       httpServer = null;

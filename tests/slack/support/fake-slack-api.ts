@@ -94,7 +94,10 @@ export class FakeSlackApi {
     this.wss = new WebSocketServer({ server: this.server, path: "/socket" });
     this.wss.on("connection", (socket) => {
       this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
+      socket.on("close", () => {
+        this.sockets.delete(socket);
+        this.notify();
+      });
       socket.on("message", (data) => {
         const message = JSON.parse(String(data)) as {
           envelope_id: string;
