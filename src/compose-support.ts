@@ -1,7 +1,8 @@
 import type { Dataset, Note, Product } from "./dataset/schema.js";
 import { describeRow, describeVersion, joinWords, withoutMarks } from "./names.js";
-import type { ConditionCheck, Listing, SupportOutcome } from "./support.js";
+import { type ConditionCheck, covers, type Listing, type SupportOutcome } from "./support.js";
 import type { Verdict } from "./types.js";
+import { parseVersion } from "./version.js";
 
 /** The parts of an answer before it is turned into text. */
 export interface Composed {
@@ -35,10 +36,10 @@ function rowsOf(listings: readonly Listing[]): string[] {
   return rows.map((row) => `The table lists ${describeRow(row)}.`);
 }
 
+/** The Xen condition, when the question named a Xen version (otherwise the headline and note say it). */
 function conditionReasons(checks: readonly ConditionCheck[], xen: string | null): string[] {
   const first = checks[0];
-  if (!first) return [];
-  if (xen === null) return [`Condition: this dom0 kernel requires Xen >= ${first.xenMin}.`];
+  if (!first || xen === null) return [];
   return [`Condition: this dom0 kernel requires Xen >= ${first.xenMin}; you named Xen ${xen}.`];
 }
 
@@ -68,7 +69,10 @@ export function composeSupport(
     case "listed": {
       const { listing, conditions } = outcome;
       const reasons = [...rowsOf([listing]), ...extra, ...conditionReasons(conditions, xen)];
-      if (listing.row.decision) reasons.push(listing.row.decision);
+      // Why a point release counts as its release ("7.4 is Wheezy"), when the row does not print it.
+      if (listing.row.decision && version !== null && !listing.rule.label.includes(version)) {
+        reasons.push(listing.row.decision);
+      }
       if (listing.rule.kind === "from" || listing.rule.kind === "all") reasons.push(asOf);
       const listingNotes = notesOf([listing], notes);
       if (conditions.some((check) => check.met === false)) {
@@ -91,9 +95,11 @@ export function composeSupport(
         };
       }
       const pending = conditions.find((check) => check.met === null);
-      const headline = pending
-        ? `Yes, with Xen >= ${pending.xenMin}: ${asked} is listed as a dom0 (${listing.rule.label}).`
-        : `Yes: ${asked} is listed as a dom0 (${listing.rule.label}).`;
+      const lead = pending ? `Yes, with Xen >= ${pending.xenMin}` : "Yes";
+      const exact = asked === `${name} ${listing.rule.label}` || listing.rule.kind === "all";
+      const headline = exact
+        ? `${lead}: the table lists ${asked} as a dom0${listing.rule.kind === "all" ? ` (${listing.rule.label})` : ""}.`
+        : `${lead}: ${asked} is listed as a dom0, under "${listing.rule.label}".`;
       return { ...none, verdict: "yes", headline, reasons, notes: listingNotes };
     }
 
@@ -139,6 +145,9 @@ export function composeSupport(
     case "line": {
       const { covered, uncovered, listings } = outcome;
       const reasons = [...rowsOf(listings), ...extra];
+      const covering = listings.filter(({ rule }) =>
+        covered.some((member) => covers(rule, parseVersion(member))),
+      );
       if (uncovered.length === 0) {
         return {
           ...none,
@@ -151,7 +160,7 @@ export function composeSupport(
       return {
         ...none,
         verdict: "partial",
-        headline: `Partly: of ${asked}, the table lists ${joinWords(covered)} as dom0, not ${joinWords(uncovered)}.`,
+        headline: `Partly: of ${asked}, the table lists only ${labels(covering)} as dom0, not ${joinWords(uncovered)}.`,
         reasons,
         notes: notesOf(listings, notes),
       };

@@ -35,15 +35,13 @@ function displayName(entity: Entity): string {
   return entity.variant?.name ?? entity.product.name;
 }
 
-function renderText(composed: Composed, source: SourceRef, asOf: string): string {
+function renderText(composed: Composed, source: SourceRef, revised: string): string {
   const lines = [
     composed.headline,
     ...composed.reasons.map((reason) => (reason.startsWith("  ") ? reason : `- ${reason}`)),
   ];
   for (const note of composed.notes) lines.push(`Note${note.mark ? ` [${note.mark}]` : ""}: ${note.text}`);
-  lines.push(
-    `Source: ${source.title}, Xen Project wiki, revision of ${source.revision} (as of ${asOf}): ${source.url}`,
-  );
+  lines.push(`Source: "${source.title}", Xen Project wiki, revision of ${revised}: ${source.url}`);
   return lines.join("\n");
 }
 
@@ -56,6 +54,12 @@ export function createCore(data: Dataset): Dom0Core {
     revision: data.source.revision,
     url: data.source.url,
   };
+  const revised = new Date(`${data.source.revision}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   const productFuse = new Fuse(
     data.products.map((product) => ({ id: product.id, name: product.name, aliases: product.aliases })),
     { keys: ["name", "aliases"], threshold: 0.4, ignoreLocation: true },
@@ -122,7 +126,7 @@ export function createCore(data: Dataset): Dom0Core {
       xen: parsed.xen,
       verdict: composed.verdict,
       topic: resolution.intent === "faq" ? (resolution.topic as TopicId) : null,
-      text: renderText(composed, source, data.source.asOf),
+      text: renderText(composed, source, revised),
       headline: composed.headline,
       reasons: composed.reasons,
       notes: composed.notes.map((note) => ({ id: note.id, text: note.text })),

@@ -120,6 +120,7 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
   const product = subject && subject.entity.kind !== "unlisted" ? subject.entity.product : null;
   const hasVersion = q.version !== null;
 
+  const generic = subject?.entity.kind === "product" && subject.entity.generic;
   const topic = askedTopic(q, raw);
   const specificSupport = product !== null && product.id !== "linux" && hasVersion;
   if (topic === "mini-os" || (product?.id === "mini-os" && !/\b(?:as|be|a) dom0\b|work/.test(q.normalized))) {
@@ -128,7 +129,7 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
   if (topic === "mainline-linux" && product?.id === "linux" && hasVersion) {
     // "vanilla kernel 2.6.32 as dom0?" asks about one kernel version: a support question.
   } else if (topic && !(specificSupport && (topic === "pvops-vs-xenlinux" || topic === "choosing-kernel"))) {
-    return { intent: "faq", topic, product };
+    return { intent: "faq", topic, product: generic ? null : product };
   }
 
   const listWord = has(q, ...LIST_WORDS) || /\bwhat about\b/.test(q.normalized);

@@ -1,13 +1,13 @@
 import type { Product, Row } from "./dataset/schema.js";
-import { inLine, parseVersion } from "./version.js";
+import { inLine, isLineOf, parseVersion } from "./version.js";
 
 /** "6.0 (Squeeze)" when the release has a codename, else the version as asked. */
 export function describeVersion(product: Product, version: string): string {
   const parts = parseVersion(version);
-  const release = product.releases.find((candidate) => {
-    const releaseParts = parseVersion(candidate.version);
-    return inLine(parts, releaseParts) || inLine(releaseParts, parts);
-  });
+  const containing = product.releases.find((candidate) => inLine(parts, parseVersion(candidate.version)));
+  // "Debian 6" is one release (6.0, Squeeze); "Ubuntu 12" is two, so it gets no codename.
+  const within = product.releases.filter((candidate) => isLineOf(parts, parseVersion(candidate.version)));
+  const release = containing ?? (within.length === 1 ? within[0] : undefined);
   return release?.codename ? `${version} (${release.codename})` : version;
 }
 

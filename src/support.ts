@@ -32,7 +32,8 @@ function listingsFor(product: Product, variant: Variant | null): Listing[] {
   return rows.flatMap((row) => row.rules.map((rule) => ({ row, rule })));
 }
 
-function covers(rule: Rule, version: VersionParts): boolean {
+/** True when the rule lists this version. */
+export function covers(rule: Rule, version: VersionParts): boolean {
   switch (rule.kind) {
     case "line":
       return inLine(version, parseVersion(rule.version));
