@@ -1,4 +1,5 @@
-/** Reading a Slack message the way a person sees it: the texts of its blocks, in order. */
+/** Reading a Slack message the way a person sees it: the texts of its blocks, in order. Blocks come in as
+ *  Bolt's types or as parsed JSON, so the readers take any objects. */
 
 interface TextObject {
   text?: string;
@@ -23,8 +24,8 @@ export interface MessageBody {
 }
 
 /** Every text of every block, in display order. */
-export function blockTexts(blocks: AnyBlock[] = []): string[] {
-  return blocks.flatMap((block) => [
+export function blockTexts(blocks: readonly object[] = []): string[] {
+  return (blocks as AnyBlock[]).flatMap((block) => [
     ...(block.text?.text === undefined ? [] : [block.text.text]),
     ...(block.elements ?? []).flatMap((element) => {
       const text = typeof element.text === "string" ? element.text : element.text?.text;
@@ -34,13 +35,15 @@ export function blockTexts(blocks: AnyBlock[] = []): string[] {
 }
 
 /** The first block's text: what a person reads first. */
-export function firstLine(blocks: AnyBlock[] = []): string {
-  return blocks[0]?.text?.text ?? "";
+export function firstLine(blocks: readonly object[] = []): string {
+  return (blocks as AnyBlock[])[0]?.text?.text ?? "";
 }
 
 /** The buttons under a message, by action_id. */
-export function buttons(blocks: AnyBlock[] = []): Element[] {
-  return blocks.filter((block) => block.type === "actions").flatMap((block) => block.elements ?? []);
+export function buttons(blocks: readonly object[] = []): Element[] {
+  return (blocks as AnyBlock[])
+    .filter((block) => block.type === "actions")
+    .flatMap((block) => block.elements ?? []);
 }
 
 /** The mrkdwn escaping Slack expects, to compare rendered text with the core's. */
