@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCore } from "../../src/index.js";
 import ids from "../fixtures/discord/ids.json" with { type: "json" };
 import { type BotUnderTest, startBotUnderTest } from "../support/discord-harness.js";
-import { dispatchMessage } from "../support/discord-payloads.js";
+import { dispatchDirectMessage, dispatchMessage } from "../support/discord-payloads.js";
 
 const core = loadCore();
 let harness: BotUnderTest;
@@ -66,5 +66,13 @@ describe("mentions", () => {
     const id = dispatchMessage(harness.discord, `<@${ids.bot}>`);
     const request = await replyTo(id);
     expect(request.body.embeds[0].title).toMatch(/dom0bot/);
+  });
+
+  it("answers a direct message without a mention, in the DM channel", async () => {
+    const id = dispatchDirectMessage(harness.discord, "does debian squeeze work as dom0?");
+    const request = await replyTo(id);
+    expect(request.path).toBe("/channels/1180000000000000250/messages");
+    expect(request.body.embeds[0].title).toBe(core.answer("does debian squeeze work as dom0?").headline);
+    expect(request.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 });

@@ -1,6 +1,7 @@
 import autocomplete from "../fixtures/discord/interaction-autocomplete.json" with { type: "json" };
 import button from "../fixtures/discord/interaction-button.json" with { type: "json" };
 import command from "../fixtures/discord/interaction-command.json" with { type: "json" };
+import direct from "../fixtures/discord/message-create-dm.json" with { type: "json" };
 import mention from "../fixtures/discord/message-create-mention.json" with { type: "json" };
 import type { FakeDiscord } from "./discord-fake-server.js";
 
@@ -69,4 +70,11 @@ export function callbackFor(discord: FakeDiscord, interactionId: string, timeout
     (request) => request.method === "POST" && request.path.startsWith(`/interactions/${interactionId}/`),
     timeoutMs,
   );
+}
+
+/** A MESSAGE_CREATE in a direct message to the bot: no guild, no member, no mention needed. */
+export function dispatchDirectMessage(discord: FakeDiscord, content: string): string {
+  const id = nextId();
+  discord.gateway.dispatch("MESSAGE_CREATE", { ...clone(direct), id, content });
+  return id;
 }
