@@ -10,8 +10,11 @@ import { scrubSecrets } from "./redact.js";
 
 /** Longest question kept, after normalising. */
 export const INSIGHTS_QUESTION_LIMIT = 200;
-/** How long a writer waits for another process's lock before giving up on one record. */
+/** How long a writer waits for another process's lock before giving up on one batch. */
 const BUSY_TIMEOUT_MS = 5000;
+/** Records are written in batches, one transaction each: a commit per answer would cost more than the answer. */
+const FLUSH_AFTER_MS = 200;
+const FLUSH_AT_ROWS = 200;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS misses (
@@ -78,9 +81,12 @@ export interface InsightsReader {
 export interface InsightsStore extends InsightsReader {
   /** False when off (`INSIGHTS=0`) or when the file could not be opened at start-up. */
   readonly enabled: boolean;
-  /** Records the answer if the bot could not answer it (intent unclear, or verdict unlisted). */
+  /** Queues the answer if the bot could not answer it (intent unclear, or verdict unlisted). */
   recordAnswer(event: { platform: Platform; answer: Answer; userId?: string }): void;
+  /** Queues a rating. */
   recordRating(event: RatingEvent): void;
+  /** Writes what is queued now (queued records are written within 200 ms anyway, and on close). */
+  flush(): void;
 }
 
 /** Lowercase, whitespace collapsed, trailing ?!. dropped, tokens scrubbed, capped: so alike questions group. */
@@ -110,6 +116,7 @@ function disabledStore(): InsightsStore {
     path: null,
     recordAnswer() {},
     recordRating() {},
+    flush() {},
     unanswered: () => [],
     unlistedProducts: () => [],
     ratings: () => [],
@@ -166,15 +173,38 @@ function storeOver(
      GROUP BY intent, product ORDER BY up + down DESC, intent, product`,
   );
 
-  function guarded(what: string, write: () => void): void {
+  let queue: Array<() => unknown> = [];
+  let timer: NodeJS.Timeout | null = null;
+  const writeBatch = db.transaction((batch: Array<() => unknown>) => {
+    for (const write of batch) write();
+  });
+
+  function flush(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (queue.length === 0) return;
+    const batch = queue;
+    queue = [];
     try {
-      write();
+      writeBatch(batch);
     } catch (error) {
       logger?.warn(
-        { err: error, path },
-        `insights: could not record ${what}; the answer was sent regardless`,
+        { err: error, path, lost: batch.length },
+        "insights: could not record a batch; answering goes on",
       );
     }
+  }
+
+  function flushThen<T>(statement: T): T {
+    flush();
+    return statement;
+  }
+
+  function enqueue(write: () => unknown): void {
+    queue.push(write);
+    if (queue.length >= FLUSH_AT_ROWS) flush();
+    // Unref'd: a pending flush never holds the process open; close() writes what is left.
+    else timer ??= setTimeout(flush, FLUSH_AFTER_MS).unref();
   }
 
   return {
@@ -184,9 +214,10 @@ function storeOver(
       const kind =
         answer.intent === "unclear" ? "unclear" : answer.verdict === "unlisted" ? "unlisted" : null;
       if (kind === null) return;
-      guarded("an unanswered question", () =>
+      const at = Date.now();
+      enqueue(() =>
         insertMiss.run(
-          Date.now(),
+          at,
           platform,
           kind,
           normaliseQuestion(answer.question),
@@ -196,9 +227,10 @@ function storeOver(
       );
     },
     recordRating(event) {
-      guarded("a rating", () =>
+      const at = Date.now();
+      enqueue(() =>
         insertRating.run(
-          Date.now(),
+          at,
           event.platform,
           event.rating === "up" ? 1 : -1,
           event.intent,
@@ -209,13 +241,18 @@ function storeOver(
         ),
       );
     },
+    // Reads flush first, so that a report sees this process's own queued records.
     unanswered: (limit) =>
-      selectUnanswered
+      flushThen(selectUnanswered)
         .all(limit)
         .map(({ last, ...row }) => ({ ...row, lastAsked: new Date(last).toISOString() })),
-    unlistedProducts: (limit) => selectUnlisted.all(limit),
-    ratings: () => selectRatings.all(),
-    close: () => db.close(),
+    unlistedProducts: (limit) => flushThen(selectUnlisted).all(limit),
+    ratings: () => flushThen(selectRatings).all(),
+    flush,
+    close() {
+      flush();
+      db.close();
+    },
   };
 }
 

@@ -27,7 +27,8 @@ export interface LoggerOptions {
 /** Creates the process's logger: every line has secret-named fields and token-shaped values scrubbed. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const pretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
-  const target = options.destination ?? pino.destination({ dest: 1, sync: true });
+  // Asynchronous stdout keeps a log line off the answer's time; pino flushes it synchronously on exit.
+  const target = options.destination ?? pino.destination({ dest: 1, sync: false });
   // prettyFactory formats each line synchronously: nothing is left in a pipe when shutdown exits.
   const destination = pretty ? prettyLines(target, options.destination === undefined) : target;
   // Short values would scrub ordinary words; real tokens and secrets are far longer.

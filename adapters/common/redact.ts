@@ -9,8 +9,8 @@ const SECRET_KEY = /token|secret|authori[sz]ation|signature|password|cookie|api[
 const SECRET_VALUES: ReadonlyArray<[RegExp, string]> = [
   // Slack bot, user, app-level, refresh and configuration tokens.
   [/\b(?:xox[abprse]|xoxe\.xox[bp]|xapp)-[A-Za-z0-9-]+/g, REDACTED],
-  // Discord bot tokens: base64 user id, timestamp, HMAC.
-  [/\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40}\b/g, REDACTED],
+  // Discord bot tokens: base64 of the numeric user id (so M, N or O first), timestamp, HMAC.
+  [/\b[MNO][A-Za-z0-9_-]{22,27}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40}\b/g, REDACTED],
   // Discord interaction and webhook tokens inside URLs.
   [/(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9_.-]+/g, `$1${REDACTED}`],
   // Slack response_url and incoming-webhook URLs carry a secret in their path.
@@ -38,7 +38,9 @@ export function scrubSecrets(text: string): string {
 
 /** Scrubs one serialised JSON line: secret-named members and secret-shaped values. */
 export function scrubJsonLine(line: string): string {
-  return scrubSecrets(line.replace(SECRET_JSON_MEMBER, `"$1":"${REDACTED}"`));
+  // Most lines name no secret: the cheap test skips the costlier replace.
+  const members = SECRET_KEY.test(line) ? line.replace(SECRET_JSON_MEMBER, `"$1":"${REDACTED}"`) : line;
+  return scrubSecrets(members);
 }
 
 /** Copies plain objects and arrays, replacing the value of every secret-named field (nested ones too). */

@@ -67,6 +67,7 @@ describe("the insights store", () => {
       platform: "slack",
       answer: makeAnswer({ intent: "faq", verdict: null, topic: "what-is-dom0" }),
     });
+    store.flush();
     const misses = rows(path, "misses");
     expect(misses.map((row) => [row.platform, row.kind, row.question, row.product_name])).toEqual([
       ["slack", "unclear", "what about pizza", null],
@@ -92,6 +93,7 @@ describe("the insights store", () => {
       verdict: null,
       topic: "mini-os",
     });
+    store.flush();
     expect(
       rows(path, "ratings").map((row) => [
         row.platform,
@@ -112,6 +114,16 @@ describe("the insights store", () => {
     const db = new Database(path, { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     db.close();
+  });
+
+  it("writes queued records within a fraction of a second, without a flush", async () => {
+    const timedPath = join(tempDir(), "timed.db");
+    const timed = open(timedPath).store;
+    timed.recordAnswer({ platform: "terminal", answer: unclear("queued") });
+    expect(rows(timedPath, "misses")).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(rows(timedPath, "misses").map((row) => row.question)).toEqual(["queued"]);
+    timed.close();
   });
 
   it("stores user ids only when the operator opts in", () => {
@@ -251,15 +263,21 @@ describe("a database it cannot use", () => {
     expect(out.json().find((entry) => entry.level === 50)?.reason).toBe(`${file} is not a directory`);
   });
 
-  it("keeps answering when the file goes bad after start-up, logging each failed record", () => {
+  it("keeps answering when the file goes bad after start-up, logging the lost batch", () => {
     const path = join(tempDir(), "later.db");
     const { store, out } = open(path);
     const saboteur = new Database(path);
     saboteur.exec("DROP TABLE misses");
     saboteur.close();
     expect(() => store.recordAnswer({ platform: "slack", answer: unclear("after the drop") })).not.toThrow();
+    expect(() => store.flush()).not.toThrow();
     const warning = out.json().find((entry) => entry.level === 40);
-    expect(String(warning?.msg)).toContain("could not record an unanswered question");
+    expect(warning).toMatchObject({
+      msg: "insights: could not record a batch; answering goes on",
+      path,
+      lost: 1,
+    });
+    expect(JSON.stringify(warning)).toContain("no such table: misses");
     store.close();
   });
 });

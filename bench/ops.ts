@@ -1,0 +1,116 @@
+/** The cost of operations per answer: logging (to a non-terminal destination) and insights recording, against
+ *  the same answer path without them, in one run. Target: under 10% added time per answer. */
+import { mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { pino } from "pino";
+import { openInsights } from "../adapters/common/insights.js";
+import { createLogger, type Logger, logAnswer } from "../adapters/common/logger.js";
+import { createRateLimiter } from "../adapters/common/rate-limit.js";
+import { type Dom0Core, loadCore } from "../src/index.js";
+
+/** A mix as a community asks it: most settled by the table, some unclear or unlisted (those are recorded). */
+const QUESTIONS = [
+  "does CentOS 6.3 work as dom0?",
+  "is debian squeeze OK with xen 4.0?",
+  "can ubuntu 12.04 be the dom0?",
+  "which distros work as dom0?",
+  "what is dom0?",
+  "does fedora 18 work as dom0",
+  "is SLES 11 SP2 supported?",
+  "does NetBSD work as dom0?",
+  "does FreeBSD 10 work as dom0?",
+  "can Gentoo be my dom0?",
+  "what's the best pizza in Cambridge?",
+  "hello",
+];
+const ANSWERS_PER_ROUND = 5_000;
+const ROUNDS = 7;
+
+type AnswerPath = (question: string, user: number) => void;
+
+/** Microseconds per answer; `settle` (writing queued records) is timed with the round, so batching is not free. */
+function timeRound(path: AnswerPath, settle: () => void): number {
+  const started = performance.now();
+  for (let i = 0; i < ANSWERS_PER_ROUND; i += 1) path(QUESTIONS[i % QUESTIONS.length] ?? "", i % 500);
+  settle();
+  return ((performance.now() - started) * 1000) / ANSWERS_PER_ROUND;
+}
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Prints per-answer microseconds for the bare path and with logging, recording and both. */
+export async function run(core: Dom0Core = loadCore()): Promise<void> {
+  const dir = join(tmpdir(), `dom0-bench-ops-${process.pid}`);
+  const logger: Logger = createLogger({ destination: pino.destination({ dest: "/dev/null", sync: true }) });
+  const quiet = createLogger({
+    level: "warn",
+    destination: pino.destination({ dest: "/dev/null", sync: true }),
+  });
+  const limiter = createRateLimiter({ capacity: 1e9, refillPerSecond: 1e9 });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const store = openInsights({ enabled: true, path: join(dir, "insights.db"), userIds: false }, quiet);
+  try {
+    if (!store.enabled) throw new Error(`bench: cannot open an insights database under ${dir}`);
+    const recordedShare =
+      QUESTIONS.map((question) => core.answer(question)).filter(
+        (answer) => answer.intent === "unclear" || answer.verdict === "unlisted",
+      ).length / QUESTIONS.length;
+
+    const paths: Record<string, AnswerPath> = {
+      bare: (question) => {
+        core.answer(question);
+      },
+      logging: (question) => {
+        const started = performance.now();
+        const answer = core.answer(question);
+        logAnswer(logger, { platform: "slack", answer, latencyMs: performance.now() - started });
+      },
+      recording: (question) => {
+        store.recordAnswer({ platform: "slack", answer: core.answer(question) });
+      },
+      "all (rate limit, logging, recording)": (question, user) => {
+        const started = performance.now();
+        if (limiter.take(`slack:T1:U${user}`) !== "ok") return;
+        const answer = core.answer(question);
+        logAnswer(logger, { platform: "slack", answer, latencyMs: performance.now() - started });
+        store.recordAnswer({ platform: "slack", answer });
+      },
+    };
+    for (const path of Object.values(paths)) timeRound(path, store.flush); // warm up
+    const samples = new Map<string, number[]>(Object.keys(paths).map((name) => [name, []]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // Interleaved so that drift (GC, CPU frequency) hits every path alike.
+      for (const [name, path] of Object.entries(paths)) samples.get(name)?.push(timeRound(path, store.flush));
+    }
+
+    const bare = median(samples.get("bare") ?? []);
+    console.log(`ops: cost per answer, median of ${ROUNDS} rounds x ${ANSWERS_PER_ROUND} answers`);
+    console.log(
+      `  (${Math.round(recordedShare * 100)}% of the question mix is unclear or unlisted, so recorded)`,
+    );
+    for (const [name, values] of samples) {
+      const perAnswer = median(values);
+      const added =
+        name === "bare"
+          ? ""
+          : `  +${(perAnswer - bare).toFixed(2)} us  (+${(((perAnswer - bare) / bare) * 100).toFixed(1)}%)`;
+      console.log(`  ${name.padEnd(38)} ${perAnswer.toFixed(2).padStart(8)} us/answer${added}`);
+    }
+    const all = median(samples.get("all (rate limit, logging, recording)") ?? []);
+    const addedShare = (all - bare) / bare;
+    console.log(
+      `  target: under 10% added per answer: ${addedShare < 0.1 ? "met" : "NOT met"} (${(addedShare * 100).toFixed(1)}%)`,
+    );
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await run();
+}
