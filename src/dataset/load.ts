@@ -13,8 +13,10 @@ import {
   unlistedFileSchema,
 } from "./schema.js";
 
-/** data/ beside the package root, whether running from src/ (tests) or dist/src/ (built). */
+/** DOM0_DATA_DIR, else data/ beside the package root, whether running from src/ (tests) or dist/src/ (built). */
 export function defaultDataDir(): string {
+  const configured = process.env["DOM0_DATA_DIR"];
+  if (configured) return resolve(configured);
   const here = dirname(fileURLToPath(import.meta.url));
   const fromSource = resolve(here, "../../data");
   return here.split(/[\\/]/).includes("dist") ? resolve(here, "../../../data") : fromSource;
