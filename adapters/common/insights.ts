@@ -1,43 +1,18 @@
 /** The insights store: unclear answers, unlisted products and ratings, in one SQLite file (WAL). */
-import { existsSync, statSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import { existsSync } from "node:fs";
+import type Database from "better-sqlite3";
 import { Dom0Error } from "../../src/errors.js";
 import type { Answer, Intent, ProductId, TopicId, Verdict } from "../../src/types.js";
 import type { OpsConfig } from "./config.js";
+import { explainOpenFailure, openDatabase } from "./insights-db.js";
 import type { Logger, Platform } from "./logger.js";
 import { scrubSecrets } from "./redact.js";
 
 /** Longest question kept, after normalising. */
 export const INSIGHTS_QUESTION_LIMIT = 200;
-/** How long a writer waits for another process's lock before giving up on one batch. */
-const BUSY_TIMEOUT_MS = 5000;
 /** Records are written in batches, one transaction each: a commit per answer would cost more than the answer. */
 const FLUSH_AFTER_MS = 200;
 const FLUSH_AT_ROWS = 200;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS misses (
-  id INTEGER PRIMARY KEY,
-  at INTEGER NOT NULL,
-  platform TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('unclear', 'unlisted')),
-  question TEXT NOT NULL,
-  product_name TEXT,
-  user_id TEXT
-);
-CREATE INDEX IF NOT EXISTS misses_by_question ON misses (question, kind);
-CREATE TABLE IF NOT EXISTS ratings (
-  id INTEGER PRIMARY KEY,
-  at INTEGER NOT NULL,
-  platform TEXT NOT NULL,
-  rating INTEGER NOT NULL CHECK (rating IN (1, -1)),
-  intent TEXT NOT NULL,
-  product TEXT,
-  verdict TEXT,
-  topic TEXT,
-  user_id TEXT
-);`;
 
 /** A thumbs-up or thumbs-down on one answer, with what that answer was. */
 export interface RatingEvent {
@@ -99,17 +74,6 @@ export function normaliseQuestion(text: string): string {
     .slice(0, INSIGHTS_QUESTION_LIMIT);
 }
 
-/** Why SQLite refused a path, in words an operator can act on. */
-function explainOpenFailure(path: string, error: unknown): string {
-  const dir = dirname(path);
-  if (!existsSync(dir)) return `the directory ${dir} does not exist`;
-  if (!statSync(dir).isDirectory()) return `${dir} is not a directory`;
-  const message = error instanceof Error ? error.message : String(error);
-  if (/not a database|malformed|corrupt/i.test(message))
-    return `the file is corrupt or not SQLite (${message})`;
-  return message;
-}
-
 function disabledStore(): InsightsStore {
   return {
     enabled: false,
@@ -122,25 +86,6 @@ function disabledStore(): InsightsStore {
     ratings: () => [],
     close() {},
   };
-}
-
-function openDatabase(path: string, options: { readonly: boolean }): Database.Database {
-  const db = new Database(path, { readonly: options.readonly, fileMustExist: options.readonly });
-  try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const check = db.pragma("quick_check(1)", { simple: true });
-    if (check !== "ok") throw new Error(`database disk image is malformed (quick_check: ${String(check)})`);
-    if (!options.readonly) {
-      db.pragma("journal_mode = WAL");
-      // In WAL mode NORMAL is durable across crashes of the process; only a power loss can drop the last rows.
-      db.pragma("synchronous = NORMAL");
-      db.exec(SCHEMA);
-    }
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
 }
 
 /** The read and write statements over an open database, prepared once. */
@@ -195,11 +140,6 @@ function storeOver(
     }
   }
 
-  function flushThen<T>(statement: T): T {
-    flush();
-    return statement;
-  }
-
   function enqueue(write: () => unknown): void {
     queue.push(write);
     if (queue.length >= FLUSH_AT_ROWS) flush();
@@ -242,12 +182,20 @@ function storeOver(
       );
     },
     // Reads flush first, so that a report sees this process's own queued records.
-    unanswered: (limit) =>
-      flushThen(selectUnanswered)
+    unanswered(limit) {
+      flush();
+      return selectUnanswered
         .all(limit)
-        .map(({ last, ...row }) => ({ ...row, lastAsked: new Date(last).toISOString() })),
-    unlistedProducts: (limit) => flushThen(selectUnlisted).all(limit),
-    ratings: () => flushThen(selectRatings).all(),
+        .map(({ last, ...row }) => ({ ...row, lastAsked: new Date(last).toISOString() }));
+    },
+    unlistedProducts(limit) {
+      flush();
+      return selectUnlisted.all(limit);
+    },
+    ratings() {
+      flush();
+      return selectRatings.all();
+    },
     flush,
     close() {
       flush();
