@@ -11,6 +11,8 @@ export type {
 export { INSIGHTS_QUESTION_LIMIT, normaliseQuestion, openInsights, openInsightsReader } from "./insights.js";
 export type { AnswerEvent, Logger, LoggerOptions, Platform } from "./logger.js";
 export { createLogger, logAnswer } from "./logger.js";
+export type { Ops } from "./ops.js";
+export { createOps } from "./ops.js";
 export type { RateDecision, RateLimiter, RateLimiterOptions } from "./rate-limit.js";
 export { createRateLimiter, RATE_LIMIT_REPLY } from "./rate-limit.js";
 export type { RatingPayload } from "./rating-id.js";
