@@ -230,20 +230,20 @@ describe("a database it cannot use", () => {
 
   it("reports a page-level corruption that only a check finds", () => {
     const path = join(tempDir(), "damaged.db");
-    const db = new Database(path);
-    db.exec("CREATE TABLE misses (id INTEGER PRIMARY KEY, q TEXT); CREATE INDEX m ON misses (q);");
-    const insert = db.prepare("INSERT INTO misses (q) VALUES (?)");
-    db.transaction(() => {
-      for (let i = 0; i < 2000; i += 1) insert.run(`question ${i} ${"x".repeat(100)}`);
-    })();
-    db.close();
+    const { store: healthy } = open(path);
+    for (let i = 0; i < 2000; i += 1) {
+      healthy.recordAnswer({ platform: "slack", answer: unclear(`question ${i} ${"x".repeat(100)}`) });
+    }
+    healthy.close();
     // Overwrite the middle of the file (past the header and schema page) with noise.
     const fd = openSync(path, "r+");
     writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 4096 * 10);
     closeSync(fd);
     const { store, out } = open(path);
     expect(store.enabled).toBe(false);
-    expect(out.text).toContain(path);
+    const line = out.json().find((entry) => entry.level === 50);
+    expect(line?.path).toBe(path);
+    expect(line?.reason).toMatch(/^the file is corrupt or not SQLite/);
   });
 
   it("reports a path whose directory does not exist, naming the directory", () => {
