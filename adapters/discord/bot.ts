@@ -33,6 +33,7 @@ export const DISCORD_INTENTS = [
 
 const APOLOGY = "Sorry, something went wrong while answering. Please try again.";
 const START_TIMEOUT_MS = 30_000;
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT"]);
 
 function clientOptions(config: DiscordConfig): ClientOptions {
   return {
@@ -52,8 +53,19 @@ function clientOptions(config: DiscordConfig): ClientOptions {
 }
 
 /** Why the gateway refused us, in terms of what to fix. */
-function startFailure(error: unknown): Error {
+function startFailure(error: unknown, config: DiscordConfig): Error {
   const code = (error as { code?: unknown } | null)?.code;
+  // undici reports an unreachable host on the error itself or on its cause, depending on where it failed.
+  const causeCode = UNREACHABLE_CODES.has(String(code))
+    ? code
+    : (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  if (typeof causeCode === "string" && UNREACHABLE_CODES.has(causeCode)) {
+    const where = config.apiUrl ?? "https://discord.com/api";
+    return new ConfigError(
+      "DISCORD_API_URL",
+      `Could not reach Discord at ${where} (${causeCode}): check the network${config.apiUrl ? " and DISCORD_API_URL" : ""}`,
+    );
+  }
   if (code === "TokenInvalid" || code === 4004) {
     return new ConfigError(
       "DISCORD_TOKEN",
@@ -101,7 +113,7 @@ export function createDiscordBot(config: DiscordConfig, hooks: DiscordBotHooks =
       const abort = new AbortController();
       const ready = once(client, Events.ClientReady, { signal: abort.signal });
       const refused = once(client, Events.ShardDisconnect, { signal: abort.signal }).then(([event]) => {
-        throw startFailure(event);
+        throw startFailure(event, config);
       });
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
@@ -114,7 +126,7 @@ export function createDiscordBot(config: DiscordConfig, hooks: DiscordBotHooks =
         await Promise.race([client.login(config.token).then(() => ready), refused, timeout]);
       } catch (error) {
         await client.destroy();
-        throw startFailure(error);
+        throw startFailure(error, config);
       } finally {
         clearTimeout(timer);
         abort.abort();

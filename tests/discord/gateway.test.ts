@@ -105,4 +105,29 @@ describe("start-up", () => {
       await discord.close();
     }
   });
+
+  it("stops with a ConfigError naming DISCORD_API_URL when nothing answers there", async () => {
+    const closed = await startFakeDiscord({ token: TEST_TOKEN });
+    const apiUrl = closed.apiUrl;
+    await closed.close();
+    const bot = createDiscordBot({
+      token: TEST_TOKEN,
+      applicationId: ids.application,
+      guildId: null,
+      apiUrl,
+      shards: null,
+      core,
+    });
+    try {
+      const failure = await bot.start().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(ConfigError);
+      expect((failure as ConfigError).variable).toBe("DISCORD_API_URL");
+      expect((failure as ConfigError).message).toContain(apiUrl);
+    } finally {
+      await bot.stop();
+    }
+  });
 });
