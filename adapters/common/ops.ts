@@ -16,7 +16,7 @@ export interface Ops {
   answered(event: AnswerEvent): void;
   /** Records a rating button press; false (and nothing recorded) if `buttonId` is not a rating id. */
   rated(platform: Platform, buttonId: unknown, userId?: string): boolean;
-  /** Writes queued insights and closes the database: put it last among the shutdown stops. */
+  /** Writes queued insights and closes the database: pass it as a shutdown cleanup (after the stops). */
   close(): Promise<void>;
 }
 

@@ -86,6 +86,8 @@ export interface ShutdownOptions {
   logger: Logger;
   /** Each stops taking new work, awaits its in-flight handlers and closes its sockets. Run together. */
   stops: Array<() => Promise<void>>;
+  /** Run once every stop has settled, e.g. `ops.close` to write queued insights after the last answer. */
+  cleanups?: Array<() => Promise<void>>;
   /** After this the process exits 1 regardless (default 10 s). */
   timeoutMs?: number;
   /** Injectable for tests; default process.exit. */
@@ -100,7 +102,8 @@ export interface ShutdownHandle {
   readonly stopping: boolean;
 }
 
-/** On SIGTERM or SIGINT: run the stops, exit 0 when they finish, 1 if one fails or the timeout passes.
+/** On SIGTERM or SIGINT: run the stops, then the cleanups; exit 0 when they finish, 1 if one fails or the
+ *  timeout passes.
  *  A second signal exits 1 at once. */
 export function installGracefulShutdown(options: ShutdownOptions): ShutdownHandle {
   const { logger, stops, timeoutMs = SHUTDOWN_TIMEOUT_MS, exit = (code) => process.exit(code) } = options;
@@ -120,9 +123,10 @@ export function installGracefulShutdown(options: ShutdownOptions): ShutdownHandl
       logger.error({ timeoutMs }, "shutdown timed out with work still running; exiting 1");
       exit(1);
     }, timeoutMs);
-    const results = await Promise.allSettled(stops.map((stop) => stop()));
+    const stopped = await Promise.allSettled(stops.map((stop) => stop()));
+    const cleaned = await Promise.allSettled((options.cleanups ?? []).map((cleanup) => cleanup()));
     clearTimeout(timer);
-    const failed = results.filter((result) => result.status === "rejected");
+    const failed = [...stopped, ...cleaned].filter((result) => result.status === "rejected");
     for (const failure of failed) logger.error({ err: failure.reason }, "a stop failed during shutdown");
     logger.info({ ms: Date.now() - started, failed: failed.length }, "shut down");
     exit(failed.length === 0 ? 0 : 1);
