@@ -1,7 +1,6 @@
 import Fuse from "fuse.js";
 import { composeFaq, composeList, composeUnclear, composeUnlisted } from "./compose-other.js";
 import { type Composed, composeSupport } from "./compose-support.js";
-import { loadDataset } from "./dataset/load.js";
 import type { Dataset, Note } from "./dataset/schema.js";
 import { classify, type Resolution } from "./intent.js";
 import { type Entity, Lexicon } from "./lexicon.js";
@@ -179,9 +178,4 @@ export function createCore(data: Dataset): Dom0Core {
   }
 
   return { answer, suggestProducts, releasesOf, table, source, examples: EXAMPLES };
-}
-
-/** Loads data/ (validated, once) and builds the core. Throws DatasetError on a bad data file. */
-export function loadCore(options: { dataDir?: string } = {}): Dom0Core {
-  return createCore(loadDataset(options.dataDir));
 }

@@ -54,7 +54,8 @@ export interface FuzzyResult {
 /** Every name the dataset knows, for exact lookup of token runs and for fuzzy lookup of single words. */
 export class Lexicon {
   private readonly byKey = new Map<string, Entity>();
-  private readonly longest: number;
+  /** Names by their first word, longest first: a question's words are looked up, not its n-grams built. */
+  private readonly byFirstWord = new Map<string, Array<{ words: string[]; entity: Entity }>>();
   private readonly fuse: Fuse<string>;
   private readonly fuzzyCache = new Map<string, FuzzyResult | null>();
 
@@ -78,7 +79,14 @@ export class Lexicon {
     }
     for (const system of data.unlisted)
       for (const alias of system.aliases) add(alias, { kind: "unlisted", system });
-    this.longest = Math.max(...[...this.byKey.keys()].map((key) => key.split(" ").length));
+    for (const [key, entity] of this.byKey) {
+      const words = key.split(" ");
+      const first = words[0] as string;
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push({ words, entity });
+      list.sort((a, b) => b.words.length - a.words.length);
+      this.byFirstWord.set(first, list);
+    }
     const fuzzyKeys = [...this.byKey.keys()].filter(
       (key) => !key.includes(" ") && key.length >= MIN_FUZZY_LENGTH,
     );
@@ -95,20 +103,13 @@ export class Lexicon {
     const nearMisses: FuzzyResult[] = [];
     let i = 0;
     while (i < tokens.length) {
-      let matched = false;
-      for (let n = Math.min(this.longest, tokens.length - i); n >= 1 && !matched; n--) {
-        const key = tokens
-          .slice(i, i + n)
-          .map((token) => token.text)
-          .join(" ");
-        const entity = this.byKey.get(key);
-        if (entity) {
-          mentions.push({ entity, start: i, end: i + n, fuzzy: false });
-          i += n;
-          matched = true;
-        }
+      const candidates = this.byFirstWord.get((tokens[i] as Token).text);
+      const found = candidates?.find(({ words }) => words.every((word, k) => tokens[i + k]?.text === word));
+      if (found) {
+        mentions.push({ entity: found.entity, start: i, end: i + found.words.length, fuzzy: false });
+        i += found.words.length;
+        continue;
       }
-      if (matched) continue;
       const token = tokens[i] as Token;
       if (token.kind === "word" && token.text.length >= MIN_FUZZY_LENGTH && !VOCABULARY.has(token.text)) {
         const result = this.fuzzy(token.text);

@@ -25,7 +25,14 @@ export function joinWords(items: readonly string[], last = "and"): string {
   return `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}`;
 }
 
-/** "the row \"Ubuntu\" (11.10, 12.04 LTS)". */
+const rowDescriptions = new WeakMap<Row, string>();
+
+/** 'the row "Ubuntu": 11.10, 12.04 LTS', built once per row. */
 export function describeRow(row: Row): string {
-  return `the row "${row.label}": ${withoutMarks(row.versions)}`;
+  let description = rowDescriptions.get(row);
+  if (description === undefined) {
+    description = `the row "${row.label}": ${withoutMarks(row.versions)}`;
+    rowDescriptions.set(row, description);
+  }
+  return description;
 }

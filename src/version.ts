@@ -1,8 +1,18 @@
 /** Versions as number lists: "12.04" -> [12, 4], "2.6.37" -> [2, 6, 37]. */
 export type VersionParts = readonly number[];
 
+const parsed = new Map<string, VersionParts>();
+const MAX_REMEMBERED = 10_000;
+
+/** Parses "12.04" into [12, 4]; the dataset's few hundred versions are parsed once and remembered. */
 export function parseVersion(text: string): VersionParts {
-  return text.split(".").map((part) => Number.parseInt(part, 10));
+  let parts = parsed.get(text);
+  if (parts === undefined) {
+    parts = Object.freeze(text.split(".").map((part) => Number.parseInt(part, 10)));
+    if (parsed.size >= MAX_REMEMBERED) parsed.clear();
+    parsed.set(text, parts);
+  }
+  return parts;
 }
 
 /** Compares component by component; a missing component counts as 0 ("7" equals "7.0"). */

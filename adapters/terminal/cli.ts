@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { Dom0Error, loadCore } from "../../src/index.js";
+import { Dom0Error } from "../../src/errors.js";
+import { openCore } from "../../src/open-core.js";
 import { answerLines, formatAnswer } from "./batch.js";
 import { runPrompt } from "./prompt.js";
 
@@ -13,6 +14,7 @@ Usage:
   dom0 ask --json --stdin           one question a line in, one JSON object a line out, in order
   dom0 ask --stdin                  the same, as text answers separated by blank lines
   dom0 report [--json] [--db PATH]  what people asked that the bot could not answer, and the ratings
+  dom0 check-data                   validate data/ (DOM0_DATA_DIR) and report what it holds
   dom0 --help                       this help
 
 Examples:
@@ -27,7 +29,12 @@ verdict (yes|no|partial|unlisted), topic, text; plus headline, reasons, notes, s
 /** Runs the `dom0` command; resolves to the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) return runPrompt(loadCore(), process.stdin, process.stdout);
+  if (command === undefined) return runPrompt(await openCore(), process.stdin, process.stdout);
+  if (command === "check-data") {
+    const core = await openCore();
+    process.stdout.write(`data/ is valid: ${core.table().length} table rows, cited as ${core.source.url}\n`);
+    return 0;
+  }
   if (command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(HELP);
     return 0;
@@ -49,7 +56,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     );
     return 2;
   }
-  const core = loadCore();
+  const core = await openCore();
   const format = parsed.values.json ? "json" : "text";
   if (parsed.values.stdin) {
     await answerLines(core, process.stdin, process.stdout, format);

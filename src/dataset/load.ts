@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { DatasetError } from "../errors.js";
 import { PRODUCT_IDS, TOPIC_IDS } from "../types.js";
+import { type DataFile, defaultDataDir, readDataFiles, shownPath } from "./files.js";
 import {
   type Dataset,
   faqFileSchema,
@@ -13,27 +11,17 @@ import {
   unlistedFileSchema,
 } from "./schema.js";
 
-/** DOM0_DATA_DIR, else data/ beside the package root, whether running from src/ (tests) or dist/src/ (built). */
-export function defaultDataDir(): string {
-  const configured = process.env["DOM0_DATA_DIR"];
-  if (configured) return resolve(configured);
-  const here = dirname(fileURLToPath(import.meta.url));
-  const fromSource = resolve(here, "../../data");
-  return here.split(/[\\/]/).includes("dist") ? resolve(here, "../../../data") : fromSource;
-}
-
 function formatPath(path: readonly PropertyKey[]): string {
   let out = "$";
   for (const key of path) out += typeof key === "number" ? `[${key}]` : `.${String(key)}`;
   return out;
 }
 
-function readJson<T>(dir: string, name: string, schema: z.ZodType<T>): T {
-  const file = join(dir, name);
-  const shown = relative(process.cwd(), file) || file;
+function parseJson<T>(dir: string, name: DataFile, text: string, schema: z.ZodType<T>): T {
+  const shown = shownPath(dir, name);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    raw = JSON.parse(text);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new DatasetError(shown, [`cannot be read as JSON: ${reason}`], { cause });
@@ -92,17 +80,21 @@ function crossCheck(data: Dataset): string[] {
   return problems;
 }
 
-/** Reads and validates every data file once; a bad file throws DatasetError naming file, JSON path and reason. */
-export function loadDataset(dir: string = defaultDataDir()): Dataset {
+/** Validates the data files' texts against the schema and each other. */
+export function validateDataset(dir: string, texts: Record<DataFile, string>): Dataset {
   const data: Dataset = {
-    source: readJson(dir, "source.json", sourceSchema),
-    products: readJson(dir, "products.json", productsFileSchema).products,
-    notes: readJson(dir, "notes.json", notesFileSchema).notes,
-    unlisted: readJson(dir, "unlisted.json", unlistedFileSchema).systems,
-    faq: readJson(dir, "faq.json", faqFileSchema).topics,
+    source: parseJson(dir, "source.json", texts["source.json"], sourceSchema),
+    products: parseJson(dir, "products.json", texts["products.json"], productsFileSchema).products,
+    notes: parseJson(dir, "notes.json", texts["notes.json"], notesFileSchema).notes,
+    unlisted: parseJson(dir, "unlisted.json", texts["unlisted.json"], unlistedFileSchema).systems,
+    faq: parseJson(dir, "faq.json", texts["faq.json"], faqFileSchema).topics,
   };
   const problems = crossCheck(data);
-  if (problems.length > 0)
-    throw new DatasetError(relative(process.cwd(), join(dir, "products.json")), problems);
+  if (problems.length > 0) throw new DatasetError(shownPath(dir, "products.json"), problems);
   return data;
+}
+
+/** Reads and validates every data file once; a bad file throws DatasetError naming file, JSON path and reason. */
+export function loadDataset(dir: string = defaultDataDir()): Dataset {
+  return validateDataset(dir, readDataFiles(dir));
 }

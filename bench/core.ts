@@ -1,0 +1,115 @@
+import { spawn, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { createCore, type Dataset, type Dom0Core, loadDataset } from "../src/index.js";
+import { BENCH_QUESTIONS } from "./questions.js";
+import { formatMicros, median, percentile, printTable } from "./stats.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const BIN = join(ROOT, "bin/dom0.js");
+
+/** Per-question latency in process after warm-up: every question timed alone, many rounds. */
+function latency(core: Dom0Core, rounds: number): { p50: number; p99: number } {
+  for (let i = 0; i < 20_000; i++) core.answer(BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] as string);
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const question of BENCH_QUESTIONS) {
+      const started = process.hrtime.bigint();
+      core.answer(question);
+      samples.push(Number(process.hrtime.bigint() - started));
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+/** A dataset 100 times the real one: every product copied 100 times under new names, aliases and releases. */
+function scaled(data: Dataset, factor: number): Dataset {
+  const products = data.products.flatMap((product) =>
+    Array.from({ length: factor }, (_, copy) =>
+      copy === 0
+        ? product
+        : {
+            ...product,
+            name: `${product.name} Copy${copy}`,
+            aliases: product.aliases.map((alias) => `${alias}x${copy}`),
+            variants: product.variants?.map((variant) => ({
+              ...variant,
+              aliases: variant.aliases.map((alias) => `${alias}x${copy}`),
+            })),
+            releases: product.releases.map((release) => ({
+              ...release,
+              codename: release.codename ? `${release.codename}x${copy}` : undefined,
+              aliases: release.aliases?.map((alias) => `${alias}x${copy}`),
+            })),
+          },
+    ),
+  );
+  const unlisted = data.unlisted.flatMap((system) =>
+    Array.from({ length: factor }, (_, copy) =>
+      copy === 0
+        ? system
+        : { ...system, name: `${system.name}${copy}`, aliases: system.aliases.map((a) => `${a}y${copy}`) },
+    ),
+  );
+  return { ...data, products, unlisted };
+}
+
+/** Lines a second through `dom0 ask --json --stdin`, process start included. */
+async function throughput(lines: number): Promise<number> {
+  const input = `${Array.from({ length: lines }, (_, i) => BENCH_QUESTIONS[i % BENCH_QUESTIONS.length]).join("\n")}\n`;
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, "ask", "--json", "--stdin"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let received = 0;
+  child.stdout.on("data", (chunk: Buffer) => {
+    for (const byte of chunk) if (byte === 10) received++;
+  });
+  child.stdin.end(input);
+  await new Promise((resolve) => child.on("close", resolve));
+  const seconds = (performance.now() - started) / 1000;
+  if (received !== lines) throw new Error(`--stdin answered ${received} of ${lines} lines`);
+  return lines / seconds;
+}
+
+/** Median wall time of a command over several runs, alternating with the baseline so both see the same machine. */
+function coldStart(runs: number): { bare: number; ask: number } {
+  const time = (args: string[]) => {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+    if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}`);
+    return performance.now() - started;
+  };
+  time([BIN, "ask", "warm the data cache"]);
+  const bare: number[] = [];
+  const ask: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(time(["-e", "0"]));
+    ask.push(time([BIN, "ask", "does CentOS 6.3 work as dom0?"]));
+  }
+  return { bare: median(bare), ask: median(ask) };
+}
+
+export async function run(): Promise<void> {
+  const data = loadDataset();
+  const core = createCore(data);
+  const real = latency(core, 4000);
+  const big = latency(createCore(scaled(data, 100)), 1000);
+  const perSecond = await throughput(100_000);
+  const cold = coldStart(15);
+  printTable("Core: per-question latency in process (after 20,000 warm-up answers)", [
+    ["p50", formatMicros(real.p50)],
+    ["p99 (target < 50 µs)", formatMicros(real.p99)],
+    ["p50, dataset x100", `${formatMicros(big.p50)} (${(big.p50 / real.p50).toFixed(2)}x the real dataset)`],
+    ["p99, dataset x100", `${formatMicros(big.p99)} (${(big.p99 / real.p99).toFixed(2)}x)`],
+  ]);
+  printTable("Terminal: dom0 ask", [
+    [
+      "--json --stdin, 100,000 lines (target > 20,000/s)",
+      `${Math.round(perSecond).toLocaleString("en")} questions/s`,
+    ],
+    ["cold start, node -e 0 (median of 15)", `${cold.bare.toFixed(1)} ms`],
+    ["cold start, dom0 ask (median of 15)", `${cold.ask.toFixed(1)} ms`],
+    ["ratio (target < 3x)", `${(cold.ask / cold.bare).toFixed(2)}x bare Node`],
+  ]);
+}
