@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DatasetError, loadCore, loadDataset } from "../../src/index.js";
+import { DatasetError, loadCore, loadDataset, openCore } from "../../src/index.js";
 
 const DATA = join(import.meta.dirname, "../../data");
 const dirs: string[] = [];
@@ -131,5 +131,28 @@ describe("a bad data file stops start-up with the file, the JSON path and the re
       text.replace('"aliases": ["gentoo", "gentoo linux"]', '"aliases": ["gentoo", "debian"]'),
     );
     expect(failure(dir).message).toMatch(/alias "debian" names both debian and Gentoo/);
+  });
+});
+
+describe("the validated-bytes cache of short-lived processes", () => {
+  it("answers exactly as the fully validated core", async () => {
+    const cached = await openCore();
+    const validated = loadCore();
+    for (const question of ["does CentOS 6.3 work as dom0?", "debian squeeze with xen 3.4", "pvops?"]) {
+      expect(cached.answer(question)).toEqual(validated.answer(question));
+    }
+  });
+
+  it("validates again when a file changes after a good start, and stops on the bad file", async () => {
+    const dir = brokenCopy("source.json", (text) => text);
+    await expect(openCore({ dataDir: dir })).resolves.toBeDefined();
+    await expect(openCore({ dataDir: dir })).resolves.toBeDefined();
+    writeFileSync(
+      join(dir, "products.json"),
+      readFileSync(join(dir, "products.json"), "utf8").replace('"table": "unix"', '"table": "bsd"'),
+    );
+    await expect(openCore({ dataDir: dir })).rejects.toThrow(
+      /products\.json[\s\S]*\$\.products\[\d+\]\.table/,
+    );
   });
 });
