@@ -131,3 +131,37 @@ describe("start-up", () => {
     }
   });
 });
+
+describe("a failure inside one answer", () => {
+  it("answers the user with a private apology, reports the error, and goes on answering", async () => {
+    let calls = 0;
+    const flaky = {
+      ...core,
+      answer: (text: string) => {
+        calls += 1;
+        if (calls === 1) throw new Error("the core broke on this one");
+        return core.answer(text);
+      },
+    };
+    const local = await startBotUnderTest(flaky);
+    try {
+      const first = dispatchInteraction(
+        local.discord,
+        commandPayload([{ name: "question", type: 3, value: question }]),
+      );
+      const apology = (await callbackFor(local.discord, first)).body;
+      expect(apology.data.embeds[0].description).toMatch(/^Sorry, something went wrong/);
+      expect(apology.data.flags & 64).toBe(64);
+      expect(local.errors.map((entry) => entry.where)).toEqual(["interaction"]);
+      const second = dispatchInteraction(
+        local.discord,
+        commandPayload([{ name: "question", type: 3, value: question }]),
+      );
+      expect((await callbackFor(local.discord, second)).body.data.embeds[0].title).toBe(
+        core.answer(question).headline,
+      );
+    } finally {
+      await local.close();
+    }
+  });
+});

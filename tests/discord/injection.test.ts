@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCore } from "../../src/index.js";
+import type { Dom0Core } from "../../src/types.js";
 import ids from "../fixtures/discord/ids.json" with { type: "json" };
 import { type BotUnderTest, startBotUnderTest } from "../support/discord-harness.js";
 import {
@@ -9,7 +10,22 @@ import {
   dispatchMessage,
 } from "../support/discord-payloads.js";
 
-const core = loadCore();
+const realCore = loadCore();
+/** The real core never echoes the question; this one does, in every field the bot renders, so the adapter's own
+ *  defence is what the tests see. */
+const core: Dom0Core = {
+  ...realCore,
+  answer: (question) => {
+    const answer = realCore.answer(question);
+    return {
+      ...answer,
+      headline: `You asked: ${question}`,
+      reasons: [...answer.reasons, question],
+      notes: [...answer.notes, { id: "echo", text: question }],
+      suggestions: [question],
+    };
+  },
+};
 let harness: BotUnderTest;
 beforeAll(async () => {
   harness = await startBotUnderTest(core);
