@@ -31,9 +31,12 @@ function labels(listings: readonly Listing[]): string {
   return joinWords(listings.map(({ rule }) => rule.label));
 }
 
-function rowsOf(listings: readonly Listing[]): string[] {
+/** What each row says; for the mainline kernel, which has no table row, what the page's text says instead. */
+function rowsOf(listings: readonly Listing[], product: Product): string[] {
   const rows = [...new Set(listings.map(({ row }) => row))];
-  return rows.map((row) => `The table lists ${describeRow(row)}.`);
+  return rows.map((row) =>
+    product.table === null && row.decision ? row.decision : `The table lists ${describeRow(row)}.`,
+  );
 }
 
 /** The Xen condition, when the question named a Xen version (otherwise the headline and note say it). */
@@ -54,6 +57,7 @@ export function composeSupport(
   const asked = version === null ? name : `${name} ${describeVersion(product, version)}`;
   const asOf = `The table reflects the wiki as of ${data.source.asOf}.`;
   const extra = query.remark ? [query.remark] : [];
+  const lists = product.table === null ? "the page names" : "the table lists";
   const none = { suggestions: [] as string[] };
 
   switch (outcome.kind) {
@@ -68,9 +72,14 @@ export function composeSupport(
 
     case "listed": {
       const { listing, conditions } = outcome;
-      const reasons = [...rowsOf([listing]), ...extra, ...conditionReasons(conditions, xen)];
+      const reasons = [...rowsOf([listing], product), ...extra, ...conditionReasons(conditions, xen)];
       // Why a point release counts as its release ("7.4 is Wheezy"), when the row does not print it.
-      if (listing.row.decision && version !== null && !listing.rule.label.includes(version)) {
+      if (
+        listing.row.decision &&
+        product.table !== null &&
+        version !== null &&
+        !listing.rule.label.includes(version)
+      ) {
         reasons.push(listing.row.decision);
       }
       if (listing.rule.kind === "from" || listing.rule.kind === "all") reasons.push(asOf);
@@ -99,14 +108,16 @@ export function composeSupport(
       const exact = asked === `${name} ${listing.rule.label}` || listing.rule.kind === "all";
       const headline = exact
         ? `${lead}: the table lists ${asked} as a dom0${listing.rule.kind === "all" ? ` (${listing.rule.label})` : ""}.`
-        : `${lead}: ${asked} is listed as a dom0, under "${listing.rule.label}".`;
+        : product.table === null
+          ? `${lead}: ${asked} has dom0 support by the page's text (${listing.rule.label}).`
+          : `${lead}: ${asked} is listed as a dom0, under "${listing.rule.label}".`;
       return { ...none, verdict: "yes", headline, reasons, notes: listingNotes };
     }
 
     case "product": {
       const { listings, failing } = outcome;
       const working = listings.filter((listing) => !failing.includes(listing));
-      const reasons = [...rowsOf(listings), ...extra];
+      const reasons = [...rowsOf(listings, product), ...extra];
       const allNotes = notesOf(listings, notes);
       if (working.length === 0) {
         const min = outcome.conditions[0]?.xenMin ?? "4.0";
@@ -136,7 +147,7 @@ export function composeSupport(
       return {
         ...none,
         verdict: "yes",
-        headline: `Yes: the table lists ${name} ${labels(working)} as dom0.`,
+        headline: `Yes: ${lists} ${name} ${labels(working)} as dom0.`,
         reasons,
         notes: allNotes,
       };
@@ -144,7 +155,7 @@ export function composeSupport(
 
     case "line": {
       const { covered, uncovered, listings } = outcome;
-      const reasons = [...rowsOf(listings), ...extra];
+      const reasons = [...rowsOf(listings, product), ...extra];
       const covering = listings.filter(({ rule }) =>
         covered.some((member) => covers(rule, parseVersion(member))),
       );
@@ -160,7 +171,7 @@ export function composeSupport(
       return {
         ...none,
         verdict: "partial",
-        headline: `Partly: of ${asked}, the table lists only ${labels(covering)} as dom0, not ${joinWords(uncovered)}.`,
+        headline: `Partly: of ${asked}, ${lists} only ${labels(covering)} as dom0, not ${joinWords(uncovered)}.`,
         reasons,
         notes: notesOf(listings, notes),
       };
@@ -170,8 +181,8 @@ export function composeSupport(
       return {
         ...none,
         verdict: "no",
-        headline: `No: ${asked} is older than the first ${name} release the table lists, ${outcome.first.rule.label}.`,
-        reasons: [...rowsOf(outcome.listings), ...extra],
+        headline: `No: ${asked} is older than the first ${name} release ${lists}, ${outcome.first.rule.label}.`,
+        reasons: [...rowsOf(outcome.listings, product), ...extra],
         notes: [],
       };
 
@@ -179,8 +190,8 @@ export function composeSupport(
       return {
         ...none,
         verdict: "no",
-        headline: `No: the table does not list ${asked} as a dom0; for ${name} it lists ${labels(outcome.listings)}.`,
-        reasons: [...rowsOf(outcome.listings), ...extra],
+        headline: `No: ${product.table === null ? "the page does not name" : "the table does not list"} ${asked} as a dom0; for ${name} it lists ${labels(outcome.listings)}.`,
+        reasons: [...rowsOf(outcome.listings, product), ...extra],
         notes: [],
       };
 
@@ -190,7 +201,7 @@ export function composeSupport(
         verdict: "unlisted",
         headline: `Not in the table: ${asked} is newer than the ${name} releases the table lists (${labels(outcome.listings)}), and the table reflects the wiki as of ${data.source.asOf}.`,
         reasons: [
-          ...rowsOf(outcome.listings),
+          ...rowsOf(outcome.listings, product),
           ...extra,
           "The table says nothing either way about later releases; check the distribution's own documentation.",
         ],

@@ -107,6 +107,22 @@ export function createCore(data: Dataset): Dom0Core {
     }
     const version = resolution.intent === "support" ? (parsed.version ?? resolution.codenameVersion) : null;
     const composed = compose(resolution, version, parsed.xen);
+    if (resolution.intent === "support" || resolution.intent === "unlisted") {
+      const answered = resolution.intent === "support" ? resolution.product.name : resolution.system?.name;
+      const others = new Set(
+        parsed.mentions
+          .filter((mention) => !(mention.entity.kind === "product" && mention.entity.generic))
+          .map((mention) =>
+            mention.entity.kind === "unlisted" ? mention.entity.system.name : mention.entity.product.name,
+          )
+          .filter((name) => name !== answered),
+      );
+      if (others.size > 0) {
+        composed.reasons.push(
+          `You also named ${[...others].join(" and ")}: ask about it on its own for its answer.`,
+        );
+      }
+    }
     const product =
       resolution.intent === "support" || resolution.intent === "list" || resolution.intent === "faq"
         ? (resolution.product?.id ?? null)

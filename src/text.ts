@@ -9,8 +9,10 @@ export interface Token {
   kind: "word" | "number";
 }
 
-// "dom 0" and "dom-u" are one token; words keep inner - _ ! ' (mini-os, pv_ops, xcp-ng); numbers keep dots.
-const TOKEN_PATTERN = /(?<![a-z0-9])dom[ -]?[0u](?![a-z0-9])|[a-z]+(?:[-_!'’][a-z]+)*|\d+(?:\.\d+)*/g;
+// "dom 0" and "dom-u" are one token; words keep inner - _ ! ' (mini-os, pv_ops, xcp-ng); numbers keep dots,
+// but not a number glued to an underscore (OpenSolaris "snv_134" is a build, not a version).
+const TOKEN_PATTERN =
+  /(?<![a-z0-9])dom[ -]?[0u](?![a-z0-9])|[a-z]+(?:[-_!'’][a-z]+)*|(?<![_\d])\d+(?:\.\d+)*/g;
 
 /** Lower-cases, folds accents and odd Unicode, and drops control characters. */
 export function normalizeText(raw: string): string {
