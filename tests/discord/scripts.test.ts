@@ -22,7 +22,7 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...rest, DISCORD_APPLICATION_ID: ids.application, DISCORD_API_URL: discord.apiUrl, ...extra };
 }
 
-describe("npm run discord:register (compiled)", () => {
+describe.concurrent("npm run discord:register (compiled)", () => {
   it("registers /dom0 in the server and says so", async () => {
     const { stdout } = await run(process.execPath, [dist("register.js")], {
       env: env({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_GUILD_ID: ids.guild }),
@@ -46,7 +46,7 @@ describe("npm run discord:register (compiled)", () => {
   });
 });
 
-describe("the bot process (compiled)", () => {
+describe.concurrent("the bot process (compiled)", () => {
   it("refuses to start on a refused token, naming DISCORD_TOKEN", async () => {
     const failure = await run(process.execPath, [dist("shard-main.js")], {
       env: env({ DISCORD_TOKEN: "stale" }),
