@@ -14,7 +14,7 @@ import { noticeReply } from "./replies.js";
 export interface DiscordBot {
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** The discord.js client, for tests and operations; undefined before start. */
+  /** The discord.js client, for tests and operations (logged in only between start and stop). */
   readonly client: Client;
 }
 

@@ -79,29 +79,49 @@ export function renderWhyEmbed(answer: Answer): APIEmbed {
   };
 }
 
-/** The whole support table, one line a row, split over embeds so no message passes Discord's total limit. */
-export function renderTableEmbeds(rows: readonly TableRow[], source: SourceRef): APIEmbed[] {
-  const lines = rows.map((row) => {
-    const marks = row.notes.length > 0 ? ` (${row.notes.map((note) => note.id).join(", ")})` : "";
-    return `**${row.name}**: ${row.versions}${marks}`;
-  });
-  const embeds: APIEmbed[] = [];
-  let current: string[] = [];
-  const budget = Math.floor((DISCORD_EMBED_TOTAL_LIMIT - 400) / 2);
-  const flush = () => {
-    if (current.length > 0) embeds.push({ color: VERDICT_COLOURS.neutral, description: current.join("\n") });
-    current = [];
-  };
-  for (const line of lines) {
-    if ([...current, line].join("\n").length > budget) flush();
-    current.push(truncate(neutralizeMentions(line), budget));
+/** Joins lines up to `limit` characters; what does not fit becomes one "…and N more" line. */
+function fitLines(lines: readonly string[], limit: number, more: (count: number) => string): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [index, line] of lines.entries()) {
+    const tail = index < lines.length - 1 ? more(lines.length - index - 1).length + 1 : 0;
+    if (length + line.length + 1 + tail > limit) {
+      kept.push(more(lines.length - index));
+      break;
+    }
+    kept.push(line);
+    length += line.length + 1;
   }
-  flush();
-  const first = embeds[0] ?? { color: VERDICT_COLOURS.neutral, description: "The table is empty." };
-  embeds[0] = { ...first, title: "Dom0 support: the whole table" };
-  const last = embeds[embeds.length - 1] ?? first;
-  last.description = `${last.description ?? ""}\n\n${sourceLink(source)}`;
-  return embeds.slice(0, 2);
+  return kept.join("\n");
+}
+
+/** The whole support table: its rows, then the notes they refer to, then the source; within one message's limits. */
+export function renderTableEmbeds(rows: readonly TableRow[], source: SourceRef): APIEmbed[] {
+  const title = "Dom0 support: the whole table";
+  const tableName = { linux: "Linux", unix: "Other systems" } as const;
+  const lines = rows.map((row) =>
+    neutralizeMentions(`**${row.name}** (${tableName[row.table]}): ${row.versions}`),
+  );
+  const notes = new Map(rows.flatMap((row) => row.notes.map((note) => [note.id, note.text] as const)));
+  const noteLines = [...notes].map(([id, text]) => neutralizeMentions(`\`${id}\` ${text}`));
+  const link = sourceLink(source);
+  const rowsText = fitLines(
+    lines,
+    DISCORD_EMBED_DESCRIPTION_LIMIT,
+    (count) => `…and ${count} more rows: see the source`,
+  );
+  const room =
+    Math.min(
+      DISCORD_EMBED_DESCRIPTION_LIMIT,
+      DISCORD_EMBED_TOTAL_LIMIT - title.length - rowsText.length - 20,
+    ) -
+    link.length -
+    2;
+  const notesText = fitLines(noteLines, Math.max(0, room), (count) => `…and ${count} more notes`);
+  return [
+    { title, color: VERDICT_COLOURS.neutral, description: rowsText || "The table is empty." },
+    { title: "Notes", color: VERDICT_COLOURS.neutral, description: `${notesText}\n\n${link}`.trim() },
+  ];
 }
 
 /** What the bot does, with examples. */

@@ -55,7 +55,11 @@ describe("buttons", () => {
     const table = (await buttonsUnder("does CentOS 6.3 work as dom0?")).get("Show the whole table");
     const body = await press(table ?? "");
     const text = body.data.embeds.map((embed: { description: string }) => embed.description).join("\n");
-    for (const row of core.table()) expect(text).toContain(`**${row.name}**`);
+    for (const row of core.table()) {
+      expect(text).toContain(`**${row.name}**`);
+      for (const note of row.notes) expect(text).toContain(note.text);
+    }
+    expect(text).toContain(`(${core.source.url})`);
     expect(body.data.flags & EPHEMERAL_FLAG).toBe(EPHEMERAL_FLAG);
   });
 

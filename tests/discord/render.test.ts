@@ -5,10 +5,11 @@ import {
   DISCORD_CUSTOM_ID_LIMIT,
   DISCORD_EMBED_DESCRIPTION_LIMIT,
   DISCORD_EMBED_TITLE_LIMIT,
+  DISCORD_EMBED_TOTAL_LIMIT,
 } from "../../adapters/discord/limits.js";
 import { renderDiscordEmbed, renderTableEmbeds, VERDICT_COLOURS } from "../../adapters/discord/render.js";
 import { neutralizeMentions } from "../../adapters/discord/safe-text.js";
-import type { Answer } from "../../src/types.js";
+import type { Answer, TableRow } from "../../src/types.js";
 import { fakeCore } from "../support/discord-fake-core.js";
 
 function answerWith(overrides: Partial<Answer>): Answer {
@@ -127,11 +128,42 @@ describe("buttons", () => {
 });
 
 describe("renderTableEmbeds", () => {
-  it("lists every row and ends with the source", () => {
+  it("lists every row, then the notes they refer to, and ends with the source", () => {
     const core = fakeCore();
-    const embeds = renderTableEmbeds(core.table(), core.source);
-    expect(embeds[0]?.title).toBe("Dom0 support: the whole table");
-    expect(embeds.map((embed) => embed.description).join("\n")).toContain("**CentOS**: 6.4 and later");
-    expect(embeds.at(-1)?.description).toMatch(/Source: \[/);
+    const rows = [
+      ...core.table(),
+      {
+        table: "unix",
+        product: "netbsd",
+        name: "NetBSD",
+        versions: "5.x[3]",
+        notes: [{ id: "unix-3", text: "Needs Xen 3.3." }],
+      },
+    ] satisfies TableRow[];
+    const [table, notes] = renderTableEmbeds(rows, core.source);
+    expect(table?.title).toBe("Dom0 support: the whole table");
+    expect(table?.description).toBe("**CentOS** (Linux): 6.4 and later\n**NetBSD** (Other systems): 5.x[3]");
+    expect(notes?.description).toMatch(/^`unix-3` Needs Xen 3\.3\.\n\nSource: \[/);
+  });
+
+  it("keeps a table far larger than the wiki's within one message, saying what it left out", () => {
+    const core = fakeCore();
+    const rows: TableRow[] = Array.from({ length: 400 }, (_, index) => ({
+      table: "linux",
+      product: "debian",
+      name: `Distribution ${index}`,
+      versions: "1.0, 2.0, 3.0",
+      notes: [{ id: `note-${index}`, text: "A long note. ".repeat(5) }],
+    }));
+    const embeds = renderTableEmbeds(rows, core.source);
+    const total = embeds.reduce(
+      (sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0),
+      0,
+    );
+    expect(total).toBeLessThanOrEqual(DISCORD_EMBED_TOTAL_LIMIT);
+    for (const embed of embeds)
+      expect(embed.description?.length).toBeLessThanOrEqual(DISCORD_EMBED_DESCRIPTION_LIMIT);
+    expect(embeds[0]?.description).toMatch(/…and \d+ more rows: see the source$/);
+    expect(embeds[1]?.description).toMatch(/Source: \[.*\)$/);
   });
 });
