@@ -42,22 +42,31 @@ function bullets(heading: string, lines: readonly string[]): string {
   return `**${heading}**\n${lines.map((line) => `• ${line}`).join("\n")}`;
 }
 
-/** An answer as a Discord embed: the verdict line as the title, then reasons, notes, suggestions and the source link. */
+/**
+ * The verdict line leads: as the title when it fits one, else as the bold first line of the description
+ * (a long FAQ answer would otherwise be cut mid-sentence).
+ */
+function withHeadline(headline: string, sections: string[]): { title?: string; sections: string[] } {
+  const safe = neutralizeMentions(headline);
+  return safe.length <= DISCORD_EMBED_TITLE_LIMIT
+    ? { title: safe, sections }
+    : { sections: [`**${safe}**`, ...sections] };
+}
+
+/** An answer as a Discord embed: the verdict line first, then reasons, notes, suggestions and the source link. */
 export function renderDiscordEmbed(answer: Answer): APIEmbed {
-  return {
-    title: safeText(answer.headline, DISCORD_EMBED_TITLE_LIMIT),
-    color: colourOf(answer),
-    description: describe(
-      [
-        answer.reasons.join("\n"),
-        bullets(
-          "Notes",
-          answer.notes.map((note) => note.text),
-        ),
-        bullets("Did you mean", answer.suggestions),
-      ],
-      answer.source,
+  const { title, sections } = withHeadline(answer.headline, [
+    answer.reasons.join("\n"),
+    bullets(
+      "Notes",
+      answer.notes.map((note) => note.text),
     ),
+    bullets("Did you mean", answer.suggestions),
+  ]);
+  return {
+    ...(title ? { title } : {}),
+    color: colourOf(answer),
+    description: describe(sections, answer.source),
   };
 }
 

@@ -52,10 +52,19 @@ describe("renderDiscordEmbed", () => {
         notes: [{ id: "long", text: "n".repeat(10_000) }],
       }),
     );
-    expect(embed.title?.length).toBeLessThanOrEqual(DISCORD_EMBED_TITLE_LIMIT);
+    expect(embed.title).toBeUndefined();
+    expect(embed.description).toMatch(/^\*\*H{1000}\*\*\n\nreason 0 /);
     expect(embed.description?.length).toBeLessThanOrEqual(DISCORD_EMBED_DESCRIPTION_LIMIT);
     expect(embed.description).toContain("…");
     expect(embed.description).toMatch(/Source: \[.*\]\(https:\/\/wiki\.xenproject\.org\/.*\)$/);
+  });
+
+  it("leads with a verdict line too long for a title as the description's bold first line, uncut", () => {
+    const headline = `Dom0 is the first domain the hypervisor starts, ${"and so on, ".repeat(30)}end.`;
+    expect(headline.length).toBeGreaterThan(DISCORD_EMBED_TITLE_LIMIT);
+    const embed = renderDiscordEmbed(answerWith({ headline, intent: "faq", verdict: null }));
+    expect(embed.title).toBeUndefined();
+    expect(embed.description?.split("\n")[0]).toBe(`**${headline}**`);
   });
 
   it("breaks mention tokens the answer might echo from the question", () => {
