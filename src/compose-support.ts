@@ -210,8 +210,22 @@ export function composeSupport(
   }
 }
 
-/** Every row of both tables as one line each, for lists and unknown systems. */
+const tableLineCache = new WeakMap<Dataset, Map<string, string[]>>();
+
+/** Every row of both tables as one line each, for lists and unknown systems; built once per dataset. */
 export function tableLines(data: Dataset, table: "linux" | "unix" | null): string[] {
+  const cache = tableLineCache.get(data) ?? new Map<string, string[]>();
+  tableLineCache.set(data, cache);
+  const key = table ?? "all";
+  let lines = cache.get(key);
+  if (lines === undefined) {
+    lines = buildTableLines(data, table);
+    cache.set(key, lines);
+  }
+  return lines;
+}
+
+function buildTableLines(data: Dataset, table: "linux" | "unix" | null): string[] {
   return data.products
     .filter((product) => product.table !== null && (table === null || product.table === table))
     .flatMap((product) => product.rows.map((row) => `${row.label}: ${withoutMarks(row.versions)}`));

@@ -1,8 +1,21 @@
 import type { Product, Row } from "./dataset/schema.js";
 import { inLine, isLineOf, parseVersion } from "./version.js";
 
+const described = new Map<string, string>();
+
 /** "6.0 (Squeeze)" when the release has a codename, else the version as asked. */
 export function describeVersion(product: Product, version: string): string {
+  const key = `${product.id}\0${version}`;
+  let description = described.get(key);
+  if (description === undefined) {
+    description = findDescription(product, version);
+    if (described.size >= 10_000) described.clear();
+    described.set(key, description);
+  }
+  return description;
+}
+
+function findDescription(product: Product, version: string): string {
   const parts = parseVersion(version);
   const containing = product.releases.find((candidate) => inLine(parts, parseVersion(candidate.version)));
   // "Debian 6" is one release (6.0, Squeeze); "Ubuntu 12" is two, so it gets no codename.
