@@ -94,6 +94,8 @@ export interface ShutdownOptions {
   exit?: (code: number) => void;
   /** Also log unhandled rejections and uncaught exceptions instead of dying (default true). */
   logProcessErrors?: boolean;
+  /** The signals that start shutdown (default SIGTERM and SIGINT). */
+  signals?: readonly NodeJS.Signals[];
 }
 
 export interface ShutdownHandle {
@@ -102,9 +104,8 @@ export interface ShutdownHandle {
   readonly stopping: boolean;
 }
 
-/** On SIGTERM or SIGINT: run the stops, then the cleanups; exit 0 when they finish, 1 if one fails or the
- *  timeout passes.
- *  A second signal exits 1 at once. */
+/** On SIGTERM or SIGINT: run the stops, then the cleanups; exit 0 when all finish, 1 if one fails or the
+ *  timeout passes. A second signal exits 1 at once. */
 export function installGracefulShutdown(options: ShutdownOptions): ShutdownHandle {
   const { logger, stops, timeoutMs = SHUTDOWN_TIMEOUT_MS, exit = (code) => process.exit(code) } = options;
   let stopping = false;
@@ -123,8 +124,11 @@ export function installGracefulShutdown(options: ShutdownOptions): ShutdownHandl
       logger.error({ timeoutMs }, "shutdown timed out with work still running; exiting 1");
       exit(1);
     }, timeoutMs);
-    const stopped = await Promise.allSettled(stops.map((stop) => stop()));
-    const cleaned = await Promise.allSettled((options.cleanups ?? []).map((cleanup) => cleanup()));
+    // Promise.resolve().then: a stop that throws synchronously is a failed stop, not a stuck shutdown.
+    const stopped = await Promise.allSettled(stops.map((stop) => Promise.resolve().then(stop)));
+    const cleaned = await Promise.allSettled(
+      (options.cleanups ?? []).map((clean) => Promise.resolve().then(clean)),
+    );
     clearTimeout(timer);
     const failed = [...stopped, ...cleaned].filter((result) => result.status === "rejected");
     for (const failure of failed) logger.error({ err: failure.reason }, "a stop failed during shutdown");
@@ -132,7 +136,7 @@ export function installGracefulShutdown(options: ShutdownOptions): ShutdownHandl
     exit(failed.length === 0 ? 0 : 1);
   }
 
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  for (const signal of options.signals ?? (["SIGTERM", "SIGINT"] as const)) {
     process.on(signal, () => void shutdown(signal));
   }
   return {

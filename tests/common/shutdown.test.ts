@@ -3,7 +3,12 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../adapters/common/logger.js";
-import { APOLOGY_TEXT, createInFlight, guardAnswer } from "../../adapters/common/shutdown.js";
+import {
+  APOLOGY_TEXT,
+  createInFlight,
+  guardAnswer,
+  installGracefulShutdown,
+} from "../../adapters/common/shutdown.js";
 import { LineCapture, type LogLine } from "./helpers/capture.js";
 import { compileOpsModules } from "./helpers/compile.js";
 
@@ -63,6 +68,61 @@ describe("guardAnswer", () => {
     releases[1]?.();
     await drain;
     expect(inFlight.count).toBe(0);
+  });
+});
+
+describe("installGracefulShutdown", () => {
+  function shutdownWith(stops: Array<() => Promise<void>>, cleanups: Array<() => Promise<void>> = []) {
+    const out = new LineCapture();
+    const exits: number[] = [];
+    const handle = installGracefulShutdown({
+      logger: createLogger({ destination: out }),
+      stops,
+      cleanups,
+      exit: (code) => void exits.push(code),
+      logProcessErrors: false,
+      signals: [],
+    });
+    return { out, exits, handle };
+  }
+
+  it("exits 0 once every stop and then every cleanup has finished", async () => {
+    const order: string[] = [];
+    const slowStop = () =>
+      new Promise<void>((resolve) => setTimeout(() => resolve(void order.push("stop")), 20));
+    const { exits, handle } = shutdownWith([slowStop], [async () => void order.push("cleanup")]);
+    await handle.shutdown("test");
+    expect(order).toEqual(["stop", "cleanup"]);
+    expect(exits).toEqual([0]);
+    expect(handle.stopping).toBe(true);
+  });
+
+  it("exits 1 and logs each failure when a stop rejects or throws, after running the others", async () => {
+    let cleaned = false;
+    const throwing = (): Promise<void> => {
+      throw new Error("threw synchronously");
+    };
+    const { out, exits, handle } = shutdownWith(
+      [() => Promise.reject(new Error("socket close failed")), throwing],
+      [
+        async () => {
+          cleaned = true;
+        },
+      ],
+    );
+    await handle.shutdown("test");
+    expect(exits).toEqual([1]);
+    expect(cleaned).toBe(true);
+    expect(out.json().filter((line) => line.msg === "a stop failed during shutdown")).toHaveLength(2);
+    expect(out.text).toContain("socket close failed");
+    expect(out.text).toContain("threw synchronously");
+  });
+
+  it("exits 1 at once on a second signal", async () => {
+    const { exits, handle } = shutdownWith([() => new Promise<void>(() => {})]);
+    void handle.shutdown("SIGTERM");
+    await handle.shutdown("SIGINT");
+    expect(exits).toEqual([1]);
   });
 });
 
