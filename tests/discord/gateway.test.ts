@@ -54,9 +54,25 @@ describe("gateway session", () => {
         core.answer(question).headline,
       );
       expect(await answered()).toBe(core.answer(question).headline);
-      expect(harness.discord.gateway.sessions.size).toBe(1);
     },
   );
+
+  it("resumes when Discord asks it to reconnect (op 7)", async () => {
+    const sessionId = [...harness.discord.gateway.sessions.keys()].at(-1);
+    const resumed = harness.discord.waitForGateway("resumed", 8000);
+    harness.discord.gateway.requestReconnect();
+    expect((await resumed).id).toBe(sessionId);
+    expect(await answered()).toBe(core.answer(question).headline);
+  });
+
+  it("identifies afresh when its session is gone (op 9 on RESUME), and answers", async () => {
+    const identified = harness.discord.waitForGateway("identified", 8000);
+    harness.discord.gateway.drop();
+    harness.discord.gateway.forgetSessions();
+    const session = await identified;
+    expect(harness.discord.gateway.sessions.get(session.id)?.socket).not.toBeNull();
+    expect(await answered()).toBe(core.answer(question).headline);
+  });
 
   it.each([
     ["no data at all", { type: 2, data: undefined }],

@@ -177,6 +177,18 @@ export class FakeDiscordGateway extends EventEmitter {
     }
   }
 
+  /** Sends op 7 RECONNECT on every live socket, as Discord does before moving a session. */
+  requestReconnect(): void {
+    for (const session of this.sessions.values()) {
+      if (session.socket) this.sendFrame(session.socket, { op: 7, d: null, s: null, t: null });
+    }
+  }
+
+  /** Forgets every session, as after a gateway restart: a RESUME then gets op 9 INVALID_SESSION. */
+  forgetSessions(): void {
+    this.sessions.clear();
+  }
+
   close(): void {
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
