@@ -66,6 +66,8 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
     clientOptions,
     // auth.test runs in start(), so a bad token stops start-up with a message instead of failing every event.
     deferInitialization: true,
+    // Every answer is stateless; Bolt's per-channel conversation store would only cost time on each request.
+    convoStore: false as const,
   };
 
   let running = false;

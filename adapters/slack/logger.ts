@@ -1,7 +1,9 @@
 /** Bolt's logger interface on top of the project's pino logger, which scrubs secrets from every line. */
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { DestinationStream, Logger as PinoLogger } from "pino";
-import { createLogger, type LogLevel as OpsLogLevel } from "../common/index.js";
+// Straight from the module, not the common index: that one also loads SQLite for the insights store.
+import type { LogLevel as OpsLogLevel } from "../common/config.js";
+import { createLogger } from "../common/logger.js";
 
 /** The process logger for the Slack app: the configured level, the app's own secrets scrubbed by value. */
 export function createSlackLogger(
@@ -38,11 +40,14 @@ function formatArgs(args: unknown[]): string {
  * stays the one configured (LOG_LEVEL): Bolt's setLevel calls are ignored.
  */
 export function boltLogger(base: PinoLogger): BoltLogger {
+  const write = (level: "debug" | "info" | "warn" | "error", args: unknown[]) => {
+    if (base.isLevelEnabled(level)) base[level](formatArgs(args));
+  };
   return {
-    debug: (...args: unknown[]) => base.debug(formatArgs(args)),
-    info: (...args: unknown[]) => base.info(formatArgs(args)),
-    warn: (...args: unknown[]) => base.warn(formatArgs(args)),
-    error: (...args: unknown[]) => base.error(formatArgs(args)),
+    debug: (...args: unknown[]) => write("debug", args),
+    info: (...args: unknown[]) => write("info", args),
+    warn: (...args: unknown[]) => write("warn", args),
+    error: (...args: unknown[]) => write("error", args),
     setLevel: () => {},
     getLevel: () => boltLevel(base.level),
     setName: () => {},
