@@ -32,6 +32,23 @@ describe("gateway session", () => {
     expect(identify?.d.intents & PRIVILEGED_INTENTS).toBe(0);
   });
 
+  it("heartbeats with the last sequence number when asked, and the fake acknowledges it", async () => {
+    const session = [...harness.discord.gateway.sessions.values()].at(-1);
+    const beat = new Promise((resolve) => {
+      harness.discord.gateway.on("frame", (frame: { op: number; d: unknown }) => {
+        if (frame.op === 1) resolve(frame.d);
+      });
+    });
+    const acknowledged = new Promise<string>((resolve) => {
+      harness.bot.client.on("debug", (message) => {
+        if (message.includes("Heartbeat acknowledged")) resolve(message);
+      });
+    });
+    harness.discord.gateway.requestHeartbeat();
+    expect(await beat).toBe(session?.seq);
+    expect(await acknowledged).toMatch(/latency of \d+ms/);
+  });
+
   it.each([
     ["a clean close (4000)", false],
     ["a dropped TCP connection (1006)", true],

@@ -177,6 +177,13 @@ export class FakeDiscordGateway extends EventEmitter {
     }
   }
 
+  /** Sends op 1 HEARTBEAT on every live socket: Discord's way of asking for a heartbeat now. */
+  requestHeartbeat(): void {
+    for (const session of this.sessions.values()) {
+      if (session.socket) this.sendFrame(session.socket, { op: 1, d: null, s: null, t: null });
+    }
+  }
+
   /** Sends op 7 RECONNECT on every live socket, as Discord does before moving a session. */
   requestReconnect(): void {
     for (const session of this.sessions.values()) {
