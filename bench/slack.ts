@@ -74,14 +74,17 @@ async function slackChild(): Promise<void> {
   process.send?.({ port: app.port() });
 }
 
-/** The baseline: verifies the same v0 signature and staleness, answers a canned ephemeral message. */
+/**
+ * The baseline: verifies the same v0 signature and staleness, then returns a canned reply: the real Block Kit
+ * answer to the first question, rendered once at start-up, so both servers put the same bytes on the wire.
+ */
 async function bareChild(): Promise<void> {
+  const { loadCore } = await import("../src/index.js");
+  const { renderSlackBlocks } = await import("../adapters/slack/index.js");
+  const answer = loadCore().answer(QUESTIONS[0] ?? "");
   const canned = JSON.stringify({
     response_type: "ephemeral",
-    text: "No: the table does not list CentOS 6.3 as a dom0.",
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: "*No: the table does not list CentOS 6.3.*" } },
-    ],
+    ...renderSlackBlocks(answer, { share: true, showQuestion: true }),
   });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

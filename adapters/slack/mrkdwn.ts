@@ -1,13 +1,21 @@
 /** Text going into Slack mrkdwn, and text coming out of Slack messages. */
 
 const ELLIPSIS = "…";
+const ZERO_WIDTH_SPACE = "\u200b";
+// Plain "@here" only pings when a message is posted with link_names; broken up, it never can.
+const BROADCAST_WORD = /@(?:channel|here|everyone)\b/gi;
 
 /**
  * Escapes the three characters Slack's mrkdwn treats as control characters. After this, `<!channel>`,
- * `<!here>`, `<@U123>` and `<!subteam^S1>` show as literal text and cannot ping anyone or break a message.
+ * `<!here>`, `<@U123>` and `<!subteam^S1>` show as literal text and cannot ping anyone or break a message;
+ * a plain `@here`, `@channel` or `@everyone` gets a zero-width space after the `@` for the same reason.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(BROADCAST_WORD, (word) => `@${ZERO_WIDTH_SPACE}${word.slice(1)}`);
 }
 
 /** Cuts already escaped mrkdwn to `limit` characters without splitting an `&amp;`-style entity. */

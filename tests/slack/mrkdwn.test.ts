@@ -31,6 +31,13 @@ describe("escapeMrkdwn and truncateMrkdwn", () => {
     expect(escapeMrkdwn("a & <b> &amp;")).toBe("a &amp; &lt;b&gt; &amp;amp;");
   });
 
+  it("breaks plain @here, @channel and @everyone with a zero-width space so they can never broadcast", () => {
+    expect(escapeMrkdwn("ask @here or @Channel, @everyone")).toBe(
+      "ask @\u200bhere or @\u200bChannel, @\u200beveryone",
+    );
+    expect(escapeMrkdwn("mail me@hereford.example")).toBe("mail me@hereford.example");
+  });
+
   it("leaves short text alone and cuts long text with an ellipsis within the limit", () => {
     expect(truncateMrkdwn("short", 10)).toBe("short");
     const cut = truncateMrkdwn("x".repeat(20), 10);
