@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { DestinationStream, Logger as PinoLogger } from "pino";
-import { type Dom0Core, loadCore } from "../../src/index.js";
+import { ConfigError, type Dom0Core, loadCore } from "../../src/index.js";
 import type { SlackConfig } from "./config.js";
 import { createHealthServer, HEALTH_PATH, respondHealthy } from "./health.js";
 import { SLACK_ACK_DEADLINE_MS, SLACK_REQUEST_BODY_LIMIT_BYTES } from "./limits.js";
@@ -45,6 +45,19 @@ export interface SlackApp {
 function closeAfterOversizedBody(req: IncomingMessage, res: ServerResponse): void {
   if (Number(req.headers["content-length"]) > SLACK_REQUEST_BODY_LIMIT_BYTES)
     res.setHeader("connection", "close");
+}
+
+/**
+ * Start-up failures that Slack's answer pins on a token become a ConfigError naming the variable; network
+ * failures and the rest pass through as they are.
+ */
+function rejectedToken(variable: string, error: unknown, where: string): unknown {
+  const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
+  if (typeof code !== "string" || !/auth|token|revoked|inactive|account|not_allowed/.test(code)) return error;
+  return new ConfigError(
+    variable,
+    `Slack rejected ${variable} (${code}). Copy a fresh one from https://api.slack.com/apps → your app → ${where}.`,
+  );
 }
 
 /** Builds the Slack app from its configuration; nothing listens or connects until `start()`. */
@@ -108,13 +121,21 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
     port: boundPort,
     async start() {
       if (running) return;
-      await app.init();
+      await app.init().catch((error: unknown) => {
+        throw rejectedToken("SLACK_BOT_TOKEN", error, "OAuth & Permissions → Bot User OAuth Token");
+      });
       const listenOptions = { port: config.port, ...(config.host === null ? {} : { host: config.host }) };
       if (mode === "http") {
         httpServer = (await app.start(listenOptions)) as Server;
         httpServer.on("request", closeAfterOversizedBody);
       } else {
-        await app.start();
+        await app.start().catch((error: unknown) => {
+          throw rejectedToken(
+            "SLACK_APP_TOKEN",
+            error,
+            "Basic Information → App-Level Tokens (connections:write)",
+          );
+        });
         const server = createHealthServer();
         await new Promise<void>((resolve, reject) => {
           server.once("error", reject);

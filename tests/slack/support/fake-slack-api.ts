@@ -78,6 +78,9 @@ export class FakeSlackApi {
     bot_id: FAKE_BOT_ID,
   };
 
+  /** Replaces the apps.connections.open reply (e.g. `{ ok: false, error: "invalid_auth" }`); null: connect. */
+  connectionsOpenReply: Record<string, unknown> | null = null;
+
   constructor() {
     this.server = createServer((req, res) => {
       void this.route(req).then(
@@ -148,7 +151,7 @@ export class FakeSlackApi {
       case "views.publish":
         return { ok: true, view: { id: "V0HOME", ...view } };
       case "apps.connections.open":
-        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+        return this.connectionsOpenReply ?? { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       default:
         return { ok: false, error: "unknown_method" };
     }
