@@ -8,7 +8,9 @@ import { createLogger } from "../../adapters/common/logger.js";
 import { buildReport, renderReportText } from "../../adapters/common/report.js";
 import { makeAnswer, unclear, unlisted } from "./helpers/answers.js";
 import { LineCapture } from "./helpers/capture.js";
-import { compileOpsModules, tempDir } from "./helpers/compile.js";
+import { compileOpsModules, removeTempDirs, tempDir } from "./helpers/compile.js";
+
+afterAll(removeTempDirs);
 
 function open(path: string, options: { userIds?: boolean; enabled?: boolean } = {}) {
   const out = new LineCapture();

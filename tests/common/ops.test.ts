@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { openInsightsReader } from "../../adapters/common/insights.js";
 import { createLogger } from "../../adapters/common/logger.js";
 import { createOps } from "../../adapters/common/ops.js";
@@ -7,7 +7,9 @@ import { ratingId } from "../../adapters/common/rating-id.js";
 import { buildReport } from "../../adapters/common/report.js";
 import { makeAnswer, unlisted } from "./helpers/answers.js";
 import { LineCapture } from "./helpers/capture.js";
-import { tempDir } from "./helpers/compile.js";
+import { removeTempDirs, tempDir } from "./helpers/compile.js";
+
+afterAll(removeTempDirs);
 
 function ops(env: Record<string, string> = {}) {
   const db = join(tempDir(), "insights.db");

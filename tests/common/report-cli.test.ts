@@ -1,14 +1,16 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openInsights } from "../../adapters/common/insights.js";
 import { createLogger } from "../../adapters/common/logger.js";
 import type { InsightsReport } from "../../adapters/common/report.js";
 import { runReport } from "../../adapters/terminal/report.js";
 import { unclear, unlisted } from "./helpers/answers.js";
 import { LineCapture } from "./helpers/capture.js";
-import { tempDir } from "./helpers/compile.js";
+import { removeTempDirs, tempDir } from "./helpers/compile.js";
+
+afterAll(removeTempDirs);
 
 async function report(argv: string[]): Promise<{ code: number; output: string }> {
   const out = new PassThrough();

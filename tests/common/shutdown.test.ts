@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { request } from "node:http";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../adapters/common/logger.js";
 import {
   APOLOGY_TEXT,
@@ -10,7 +10,9 @@ import {
   installGracefulShutdown,
 } from "../../adapters/common/shutdown.js";
 import { LineCapture, type LogLine } from "./helpers/capture.js";
-import { compileOpsModules } from "./helpers/compile.js";
+import { compileOpsModules, removeTempDirs } from "./helpers/compile.js";
+
+afterAll(removeTempDirs);
 
 describe("guardAnswer", () => {
   it("logs a handler that throws, sends the apology, and never rejects", async () => {

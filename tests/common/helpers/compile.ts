@@ -1,12 +1,35 @@
 /** Child processes cannot import TypeScript: transpile the ops modules (and the core files they import) into a
  *  temp dir that resolves the repo's node_modules, and hand fixtures that dir. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** Every temp dir made here, for removeTempDirs: tests leave nothing behind in /tmp. */
+const made = new Set<string>();
+
+/** Removes the temp dirs made so far; each test file calls it in afterAll. */
+export function removeTempDirs(): void {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  made.clear();
+}
+
+function makeTemp(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.add(dir);
+  return dir;
+}
 
 const SOURCES = [
   ...readdirSync(join(REPO, "adapters/common"))
@@ -18,7 +41,7 @@ const SOURCES = [
 
 /** Returns a temp dir holding adapters/common/*.js and src/{errors,types}.js as ES modules. */
 export function compileOpsModules(): string {
-  const out = mkdtempSync(join(tmpdir(), "dom0-ops-js-"));
+  const out = makeTemp("dom0-ops-js-");
   writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }));
   symlinkSync(join(REPO, "node_modules"), join(out, "node_modules"), "dir");
   for (const source of SOURCES) {
@@ -40,5 +63,5 @@ export function compileOpsModules(): string {
 
 /** A fresh temp dir for one test's files. */
 export function tempDir(prefix = "dom0-ops-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return makeTemp(prefix);
 }
