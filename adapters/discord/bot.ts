@@ -1,26 +1,37 @@
 import { once } from "node:events";
+import { performance } from "node:perf_hooks";
 import type { ClientOptions, Interaction, Message } from "discord.js";
 import { Client, Events, GatewayIntentBits, MessageFlags, Options, Partials } from "discord.js";
 import { ConfigError } from "../../src/errors.js";
 import { loadCore } from "../../src/index.js";
 import type { Dom0Core } from "../../src/types.js";
+import type { Ops } from "../common/ops.js";
+import { APOLOGY_TEXT, createInFlight } from "../common/shutdown.js";
 import type { DiscordConfig } from "./config.js";
 import { type HandlerContext, handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
+import { createDiscordOps } from "./ops.js";
 import { guardPacketHandling } from "./packet-guard.js";
 import { noticeReply } from "./replies.js";
 
 /** The running bot: start logs in and resolves once the gateway is ready; stop closes every socket. */
 export interface DiscordBot {
   start(): Promise<void>;
+  /**
+   * Stops taking new work (events arriving from now on are dropped), waits for the answers in flight, then closes
+   * the gateway; closes the operations layer too if the bot created it. A stop for `installGracefulShutdown`.
+   */
   stop(): Promise<void>;
+  /** The operations layer in use: the one given in the config, or the bot's own. */
+  readonly ops: Ops;
   /** The discord.js client, for tests and operations (logged in only between start and stop). */
   readonly client: Client;
 }
 
-/** Hooks for what runs around the handlers; issue-5 work (logs, limits) plugs in here. */
+/** Hooks for what runs around the handlers. */
 export interface DiscordBotHooks {
-  /** Called with every failure inside a handler or from the client; the bot itself carries on. */
+  /** Called with every failure inside a handler or from the client; the bot itself carries on. Default: an
+   *  error line through the operations logger. */
   onError?(error: unknown, where: string): void;
 }
 
@@ -31,7 +42,6 @@ export const DISCORD_INTENTS = [
   GatewayIntentBits.DirectMessages,
 ] as const;
 
-const APOLOGY = "Sorry, something went wrong while answering. Please try again.";
 const START_TIMEOUT_MS = 30_000;
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT"]);
 
@@ -81,34 +91,64 @@ function startFailure(error: unknown, config: DiscordConfig): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function apologise(interaction: Interaction): Promise<void> {
+async function apologiseTo(interaction: Interaction): Promise<void> {
   if (!interaction.isRepliable() || interaction.replied || interaction.deferred) return;
-  await interaction.reply({ ...noticeReply(APOLOGY), flags: MessageFlags.Ephemeral });
+  await interaction.reply({ ...noticeReply(APOLOGY_TEXT), flags: MessageFlags.Ephemeral });
+}
+
+async function apologiseFor(message: Message): Promise<void> {
+  await message.reply(noticeReply(APOLOGY_TEXT));
 }
 
 /** Creates the Discord bot on discord.js: /dom0 with autocomplete, mentions, direct messages and buttons. */
 export function createDiscordBot(config: DiscordConfig, hooks: DiscordBotHooks = {}): DiscordBot {
   const core: Dom0Core = config.core ?? loadCore();
+  const ownOps = config.ops === undefined;
+  const ops = config.ops ?? createDiscordOps(config.token);
   const onError =
-    hooks.onError ?? ((error: unknown, where: string) => console.error(`[discord] ${where}:`, error));
-  const context: HandlerContext = { core, ask: (question) => core.answer(question) };
+    hooks.onError ??
+    ((error: unknown, where: string) =>
+      ops.logger.error({ err: error, platform: "discord", where }, `discord: ${where} failed`));
+  const context: HandlerContext = { core, ops, ask: (question) => core.answer(question) };
+  const inFlight = createInFlight();
+  let stopping = false;
+  let stopped: Promise<void> | null = null;
   const client = new Client(clientOptions(config));
   guardPacketHandling(client, onError);
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(context, interaction).catch((error: unknown) => {
-      onError(error, "interaction");
-      apologise(interaction).catch((apologyError: unknown) => onError(apologyError, "apology"));
+  /** Runs one answer, counted for stop(); a failure is reported and apologised for, never thrown. */
+  function answerSafely(where: string, work: () => Promise<void>, apologise: () => Promise<void>): void {
+    const guarded = work().catch(async (error: unknown) => {
+      onError(error, where);
+      await apologise().catch((apologyError: unknown) => onError(apologyError, "apology"));
     });
+    void inFlight.track(guarded);
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping) return;
+    const receivedAt = performance.now();
+    answerSafely(
+      "interaction",
+      () => handleInteraction(context, interaction, receivedAt),
+      () => apologiseTo(interaction),
+    );
   });
   client.on(Events.MessageCreate, (message: Message) => {
-    handleMessage(context, message).catch((error: unknown) => onError(error, "message"));
+    if (stopping) return;
+    const receivedAt = performance.now();
+    answerSafely(
+      "message",
+      () => handleMessage(context, message, receivedAt),
+      () => apologiseFor(message),
+    );
   });
   client.on(Events.Error, (error) => onError(error, "client"));
   client.on(Events.ShardError, (error, shardId) => onError(error, `shard ${shardId}`));
 
   return {
     client,
+    ops,
     async start() {
       const abort = new AbortController();
       const ready = once(client, Events.ClientReady, { signal: abort.signal });
@@ -134,8 +174,15 @@ export function createDiscordBot(config: DiscordConfig, hooks: DiscordBotHooks =
         ready.catch(() => {});
       }
     },
-    async stop() {
-      await client.destroy();
+    stop() {
+      stopping = true;
+      stopped ??= (async () => {
+        // Answers in flight still need the REST client, which destroy() disarms: drain first.
+        await inFlight.drained();
+        await client.destroy();
+        if (ownOps) await ops.close();
+      })();
+      return stopped;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ConfigError } from "../../src/errors.js";
 import type { Dom0Core } from "../../src/types.js";
+import type { Ops } from "../common/ops.js";
 
 /** What the Discord bot needs to run; each field names the environment variable that fills it. */
 export interface DiscordConfig {
@@ -15,6 +16,12 @@ export interface DiscordConfig {
   shards: "auto" | number | null;
   /** Not from the environment: an already loaded core to share (tests, several adapters in one process). */
   core?: Dom0Core;
+  /**
+   * Not from the environment: the process's operations layer (logs, rate limit, insights), shared by every adapter;
+   * its logger should scrub this token (`createOps({ secrets: [token] })`). Without it the bot creates its own from
+   * the environment and closes it in stop().
+   */
+  ops?: Ops;
 }
 
 const DEVELOPER_PORTAL = "https://discord.com/developers/applications";

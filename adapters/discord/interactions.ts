@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -7,17 +8,22 @@ import type {
 } from "discord.js";
 import { MessageFlags } from "discord.js";
 import type { Answer, Dom0Core } from "../../src/types.js";
+import type { Ops } from "../common/ops.js";
+import { RATE_LIMIT_REPLY } from "../common/rate-limit.js";
 import { osChoices, versionChoices } from "./autocomplete.js";
 import { COMMAND_NAME, OPTION } from "./commands.js";
 import { decodeButtonAction } from "./custom-ids.js";
+import { rateLimitKey, reportAnswered } from "./ops.js";
 import { questionForWhy, questionFromOptions } from "./questions.js";
+import { handleRatingPress, isRatingPress } from "./ratings.js";
 import { renderTableEmbeds, renderWhyEmbed } from "./render.js";
 import { answerReply, helpReply, NO_PINGS, noticeReply, type ReplyBody } from "./replies.js";
 
-/** What the handlers need: the core, and the one function every question goes through (room for logging, limits). */
+/** What the handlers need: the core, the function every question goes through, and the operations layer. */
 export interface HandlerContext {
   core: Dom0Core;
   ask(question: string): Answer;
+  ops: Ops;
 }
 
 type Options = Pick<CommandInteractionOptionResolver, "get">;
@@ -40,13 +46,23 @@ async function replyTo(
   await interaction.reply({ ...body, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
 }
 
-async function onCommand(context: HandlerContext, interaction: ChatInputCommandInteraction): Promise<void> {
+async function onCommand(
+  context: HandlerContext,
+  interaction: ChatInputCommandInteraction,
+  receivedAt: number,
+): Promise<void> {
   if (interaction.commandName !== COMMAND_NAME) {
     await replyTo(
       interaction,
       noticeReply(`This command is not mine any more; try \`/${COMMAND_NAME}\`.`),
       true,
     );
+    return;
+  }
+  if (context.ops.admit(rateLimitKey(interaction.user.id)) !== "ok") {
+    // Every time, not only the first: an interaction left without a response shows its user an error, and an
+    // ephemeral reply is seen by that user alone, so the channel stays quiet.
+    await replyTo(interaction, noticeReply(RATE_LIMIT_REPLY), true);
     return;
   }
   const options = interaction.options;
@@ -60,7 +76,9 @@ async function onCommand(context: HandlerContext, interaction: ChatInputCommandI
     await replyTo(interaction, helpReply(context.core), true);
     return;
   }
-  await replyTo(interaction, answerReply(context.ask(question)), ephemeral);
+  const answer = context.ask(question);
+  await replyTo(interaction, answerReply(answer), ephemeral);
+  reportAnswered(context.ops, { answer, receivedAt, userId: interaction.user.id, questionText: question });
 }
 
 async function onAutocomplete(context: HandlerContext, interaction: AutocompleteInteraction): Promise<void> {
@@ -80,6 +98,7 @@ async function onAutocomplete(context: HandlerContext, interaction: Autocomplete
 }
 
 async function onButton(context: HandlerContext, interaction: ButtonInteraction): Promise<void> {
+  if (isRatingPress(interaction.customId)) return handleRatingPress(context.ops, interaction);
   const action = decodeButtonAction(interaction.customId);
   if (action === null) {
     await replyTo(interaction, noticeReply("This button is out of date; ask again with `/dom0`."), true);
@@ -96,10 +115,17 @@ async function onButton(context: HandlerContext, interaction: ButtonInteraction)
   }
 }
 
-/** Routes one interaction to its handler; anything not ours gets a short private notice (or nothing, if it cannot be answered). */
-export async function handleInteraction(context: HandlerContext, interaction: Interaction): Promise<void> {
+/**
+ * Routes one interaction to its handler; anything not ours gets a short private notice (or nothing, if it cannot
+ * be answered). Slash commands are rate limited per user; autocomplete and buttons are not (see the README).
+ */
+export async function handleInteraction(
+  context: HandlerContext,
+  interaction: Interaction,
+  receivedAt: number = performance.now(),
+): Promise<void> {
   if (interaction.isAutocomplete()) return onAutocomplete(context, interaction);
-  if (interaction.isChatInputCommand()) return onCommand(context, interaction);
+  if (interaction.isChatInputCommand()) return onCommand(context, interaction, receivedAt);
   if (interaction.isButton()) return onButton(context, interaction);
   if (interaction.isRepliable()) {
     await interaction.reply({ ...noticeReply("I only answer `/dom0`."), flags: MessageFlags.Ephemeral });

@@ -19,6 +19,10 @@ export const DISCORD_CHOICE_NAME_LIMIT = 100;
 export const DISCORD_CHOICE_VALUE_LIMIT = 100;
 /** Characters in a component's custom_id, which is all the state a button carries back. */
 export const DISCORD_CUSTOM_ID_LIMIT = 100;
+/** Buttons in one action row. */
+export const DISCORD_BUTTONS_PER_ROW = 5;
+/** Action rows in one message. */
+export const DISCORD_ACTION_ROWS_PER_MESSAGE = 5;
 /** Characters in a button's label. */
 export const DISCORD_BUTTON_LABEL_LIMIT = 80;
 /** Discord's own cap on a string option's length; the command asks for less (QUESTION_MAX_LENGTH). */

@@ -1,7 +1,10 @@
+import { performance } from "node:perf_hooks";
 import type { Message } from "discord.js";
+import { RATE_LIMIT_REPLY } from "../common/rate-limit.js";
 import type { HandlerContext } from "./interactions.js";
+import { rateLimitKey, reportAnswered } from "./ops.js";
 import { boundQuestion, isHelpRequest, questionFromMention } from "./questions.js";
-import { answerReply, helpReply } from "./replies.js";
+import { answerReply, helpReply, NO_PINGS } from "./replies.js";
 
 /** The question a message puts to the bot: a direct message whole, a channel message only when it mentions the bot. */
 export function questionOfMessage(message: Message, botId: string): string | null {
@@ -12,11 +15,26 @@ export function questionOfMessage(message: Message, botId: string): string | nul
   return questionFromMention(message.content, botId);
 }
 
-/** Answers a mention or a direct message with a reply to it. */
-export async function handleMessage(context: HandlerContext, message: Message): Promise<void> {
+/** Answers a mention or a direct message with a reply to it; past the rate limit, one plain reply, then silence. */
+export async function handleMessage(
+  context: HandlerContext,
+  message: Message,
+  receivedAt: number = performance.now(),
+): Promise<void> {
   const botId = message.client.user.id;
   const question = questionOfMessage(message, botId);
   if (question === null) return;
-  const body = isHelpRequest(question) ? helpReply(context.core) : answerReply(context.ask(question));
-  await message.reply(body);
+  const decision = context.ops.admit(rateLimitKey(message.author.id));
+  if (decision === "limited") return;
+  if (decision === "limited-first") {
+    await message.reply({ content: RATE_LIMIT_REPLY, allowedMentions: NO_PINGS });
+    return;
+  }
+  if (isHelpRequest(question)) {
+    await message.reply(helpReply(context.core));
+    return;
+  }
+  const answer = context.ask(question);
+  await message.reply(answerReply(answer));
+  reportAnswered(context.ops, { answer, receivedAt, userId: message.author.id, questionText: question });
 }

@@ -5,7 +5,7 @@ import { loadCore } from "../../src/index.js";
 import ids from "../fixtures/discord/ids.json" with { type: "json" };
 import { PRIVILEGED_INTENTS } from "../support/discord-fake-gateway.js";
 import { startFakeDiscord } from "../support/discord-fake-server.js";
-import { type BotUnderTest, startBotUnderTest, TEST_TOKEN } from "../support/discord-harness.js";
+import { type BotUnderTest, opsForTest, startBotUnderTest, TEST_TOKEN } from "../support/discord-harness.js";
 import { callbackFor, commandPayload, dispatchInteraction } from "../support/discord-payloads.js";
 
 const core = loadCore();
@@ -123,6 +123,7 @@ describe("start-up", () => {
       apiUrl: discord.apiUrl,
       shards: null,
       core,
+      ops: opsForTest().ops,
     });
     try {
       const failure = await bot.start().then(
@@ -150,6 +151,7 @@ describe("start-up", () => {
       apiUrl,
       shards: null,
       core,
+      ops: opsForTest().ops,
     });
     try {
       const failure = await bot.start().then(

@@ -19,7 +19,14 @@ afterAll(async () => discord?.close());
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   const { DISCORD_GUILD_ID: _guild, DISCORD_SHARDS: _shards, ...rest } = process.env;
-  return { ...rest, DISCORD_APPLICATION_ID: ids.application, DISCORD_API_URL: discord.apiUrl, ...extra };
+  // INSIGHTS=0: the bot processes would otherwise create ./dom0bot-insights.db in the working tree.
+  return {
+    ...rest,
+    DISCORD_APPLICATION_ID: ids.application,
+    DISCORD_API_URL: discord.apiUrl,
+    INSIGHTS: "0",
+    ...extra,
+  };
 }
 
 describe.concurrent("npm run discord:register (compiled)", () => {

@@ -4,7 +4,7 @@ import { resolveShardCount } from "../../adapters/discord/sharding.js";
 import { loadCore } from "../../src/index.js";
 import ids from "../fixtures/discord/ids.json" with { type: "json" };
 import { type FakeDiscord, startFakeDiscord } from "../support/discord-fake-server.js";
-import { TEST_TOKEN } from "../support/discord-harness.js";
+import { opsForTest, TEST_TOKEN } from "../support/discord-harness.js";
 import {
   callbackFor,
   commandPayload,
@@ -29,6 +29,7 @@ function shardBot(shardId: number, count: number): DiscordBot {
       apiUrl: discord.apiUrl,
       shards: count,
       core,
+      ops: opsForTest().ops,
     });
   } finally {
     for (const [key, value] of Object.entries(saved)) {

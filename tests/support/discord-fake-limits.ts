@@ -59,6 +59,9 @@ export function messageProblems(body: MessageBody): string[] {
     problems.push("embeds longer than 6000 in all");
   const rows = Array.isArray(body.components) ? (body.components as Component[]) : [];
   if (rows.length > 5) problems.push("more than 5 action rows");
+  if (rows.some((row) => (row.components ?? []).length > 5)) problems.push("more than 5 buttons in a row");
+  const customIds = rows.flatMap((row) => (row.components ?? []).map((component) => component.custom_id));
+  if (new Set(customIds).size < customIds.length) problems.push("custom_id used twice in one message");
   problems.push(...componentProblems(rows));
   return problems;
 }

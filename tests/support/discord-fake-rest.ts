@@ -30,6 +30,8 @@ export class FakeDiscordRest extends EventEmitter {
   readonly pendingInteractions = new Map<string, string>();
   readonly commands = new Map<string, { id: string; name: string; [key: string]: unknown }[]>();
   private nextId = 1190000000000000000n;
+  /** While set, interaction callbacks wait for it before being answered (a slow Discord, for shutdown tests). */
+  private callbackGate: Promise<void> | null = null;
 
   constructor(
     readonly validToken: string,
@@ -44,11 +46,27 @@ export class FakeDiscordRest extends EventEmitter {
     return this.nextId.toString();
   }
 
+  /** Holds every interaction callback from now on until the returned release is called; emits "held" for each. */
+  holdCallbacks(): () => void {
+    let release = () => {};
+    this.callbackGate = new Promise<void>((resolve) => {
+      release = () => {
+        this.callbackGate = null;
+        resolve();
+      };
+    });
+    return release;
+  }
+
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? "/", "http://fake");
+    if (this.callbackGate && /\/interactions\/\d+\/[^/]+\/callback$/.test(url.pathname)) {
+      this.emit("held", url.pathname);
+      await this.callbackGate;
+    }
     const text = Buffer.concat(chunks).toString("utf8");
     const recorded: RecordedRequest = {
       method: request.method ?? "GET",

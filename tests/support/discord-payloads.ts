@@ -46,10 +46,21 @@ export function autocompletePayload(options: OptionPayload[]): Record<string, un
   return payload;
 }
 
-/** A button press on one of the bot's messages. */
-export function buttonPayload(customId: string): Record<string, unknown> {
-  const payload = clone(button) as Record<string, unknown> & { data: Record<string, unknown> };
+/** A button press on one of the bot's messages; `message` overrides fields of the pressed message (its
+ *  components, embeds, flags), as when pressing a button under an answer the bot sent. */
+export function buttonPayload(
+  customId: string,
+  message: Record<string, unknown> = {},
+  user?: { id: string; username: string },
+): Record<string, unknown> {
+  const payload = clone(button) as Record<string, unknown> & {
+    data: Record<string, unknown>;
+    message: Record<string, unknown>;
+    member: { user: Record<string, unknown> };
+  };
   payload.data = { ...payload.data, custom_id: customId };
+  payload.message = { ...payload.message, ...message };
+  if (user) payload.member.user = { ...payload.member.user, ...user };
   return payload;
 }
 
@@ -77,4 +88,17 @@ export function dispatchDirectMessage(discord: FakeDiscord, content: string): st
   const id = nextId();
   discord.gateway.dispatch("MESSAGE_CREATE", { ...clone(direct), id, content });
   return id;
+}
+
+/** An interaction payload as another guild member sends it (the user rides in member.user). */
+export function fromUser(payload: Record<string, unknown>, userId: string): Record<string, unknown> {
+  const copy = clone(payload) as Record<string, unknown> & { member?: { user?: Record<string, unknown> } };
+  if (copy.member?.user)
+    copy.member.user = { ...copy.member.user, id: userId, username: `user${userId.slice(-4)}` };
+  return copy;
+}
+
+/** MESSAGE_CREATE overrides for a message written by another (human) user. */
+export function authoredBy(userId: string): Record<string, unknown> {
+  return { author: { ...clone(mention.author), id: userId, username: `user${userId.slice(-4)}` } };
 }
