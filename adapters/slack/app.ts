@@ -81,6 +81,9 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
     deferInitialization: true,
     // Every answer is stateless; Bolt's per-channel conversation store would only cost time on each request.
     convoStore: false as const,
+    // The event listener skips the bot's own messages itself (bot_id, or its user id), so Bolt's global
+    // ignoreSelf middleware would only add a step to every request.
+    ignoreSelf: false,
   };
 
   let running = false;

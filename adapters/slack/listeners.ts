@@ -18,7 +18,11 @@ function replyTo(core: Dom0Core, question: string, showQuestion: boolean, share:
   return renderSlackBlocks(core.answer(question), { share, showQuestion });
 }
 
-/** Registers every listener the app has: `/dom0`, buttons, mentions, direct messages and App Home. */
+/**
+ * Registers every listener the app has: `/dom0`, buttons, and the events (mentions, direct messages, App
+ * Home). Shortcuts and modals are not registered (the manifest creates none); one that arrives anyway gets
+ * the receiver's 400.
+ */
 export function registerListeners(app: App, core: Dom0Core, log: PinoLogger): void {
   const homeView = renderHomeView(core);
 
@@ -45,26 +49,41 @@ export function registerListeners(app: App, core: Dom0Core, log: PinoLogger): vo
     }
     await handler(args);
   });
-  // Interactions the app never asks for still get an ack, so Slack shows no error and nothing hangs.
-  app.shortcut(/.*/, async ({ ack }) => ack());
-  app.view(/.*/, async ({ ack }) => ack());
 
-  app.event("app_mention", async ({ event, say, context }) => {
-    const question = questionFromSlackText(event.text, context.botUserId);
-    await say({ ...replyTo(core, question, false, false), thread_ts: event.thread_ts ?? event.ts });
-  });
-
-  app.message(async ({ message, say }) => {
-    // Only what a person types in the app's DM; edits, joins and bot posts carry a subtype or bot_id.
-    if (message.channel_type !== "im" || message.subtype !== undefined || "bot_id" in message) return;
-    const question = questionFromSlackText(message.text ?? "");
-    const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
-    await say({ ...replyTo(core, question, false, false), ...(threadTs ? { thread_ts: threadTs } : {}) });
-  });
-
-  app.event("app_home_opened", async ({ event, client }) => {
-    if (event.tab !== "home") return;
-    await client.views.publish({ user_id: event.user, view: homeView });
+  // One listener per payload kind: Bolt runs every listener's matchers on every request, so fewer is faster.
+  app.event(/.*/, async ({ event, client, context }) => {
+    switch (event.type) {
+      case "app_mention": {
+        const question = questionFromSlackText(event.text, context.botUserId);
+        const threadTs = event.thread_ts ?? event.ts;
+        await client.chat.postMessage({
+          channel: event.channel,
+          thread_ts: threadTs,
+          ...replyTo(core, question, false, false),
+        });
+        return;
+      }
+      case "message": {
+        // Only what a person types in the app's DM: edits, joins and bot posts carry a subtype or a bot_id.
+        if (event.channel_type !== "im" || event.subtype !== undefined || "bot_id" in event) return;
+        if (event.user === context.botUserId) return;
+        const question = questionFromSlackText(event.text ?? "");
+        const threadTs = "thread_ts" in event ? event.thread_ts : undefined;
+        const reply = replyTo(core, question, false, false);
+        await client.chat.postMessage({
+          channel: event.channel,
+          ...reply,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+        });
+        return;
+      }
+      case "app_home_opened":
+        if (event.tab === "home") await client.views.publish({ user_id: event.user, view: homeView });
+        return;
+      default:
+        // Events the app does not subscribe to: already acknowledged by Bolt, nothing to do.
+        return;
+    }
   });
 }
 

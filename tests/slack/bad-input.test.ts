@@ -2,9 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockTexts, firstLine, type MessageBody, PING_MARKUP } from "./support/blocks.js";
 import { fakeAnswer, fakeCore } from "./support/fake-core.js";
-import { eventCallback, slashCommandFields } from "./support/fixtures.js";
+import { eventCallback, slackFixture, slashCommandFields } from "./support/fixtures.js";
 import {
   postEvent,
+  postInteraction,
   postSigned,
   postSlashCommand,
   TEST_BOT_TOKEN,
@@ -104,6 +105,28 @@ describe("broken requests get a clean 4xx and the server keeps serving", () => {
   it("answers 400 to a signed interaction whose payload is not JSON", async () => {
     const response = await postSigned(h.eventsUrl, "payload=%7Bnot-json");
     expect(response.status).toBe(400);
+  });
+
+  it("acknowledges a button it did not create with an empty 200, and answers 400 to a shortcut it has none of", async () => {
+    const action = {
+      ...slackFixture<Record<string, unknown>>("block-actions-share"),
+      actions: [
+        { action_id: "someone_elses_button", block_id: "b", type: "button", value: "x", action_ts: "1" },
+      ],
+      response_url: h.api.responseUrl("stray-button"),
+    };
+    const acked = await postInteraction(h.eventsUrl, action);
+    expect(acked.status).toBe(200);
+    expect(await acked.text()).toBe("");
+    const shortcut = {
+      type: "shortcut",
+      callback_id: "nope",
+      trigger_id: "1.2",
+      team: { id: "T0001" },
+      user: { id: "U1" },
+    };
+    expect((await postInteraction(h.eventsUrl, shortcut)).status).toBe(400);
+    expect(h.api.responseUrlPosts.filter((post) => post.id === "stray-button")).toEqual([]);
   });
 
   it("answers 413 to a body over the size limit without reading it all", async () => {
