@@ -98,6 +98,22 @@ describe("the Share in channel button", () => {
   });
 });
 
+describe("the Share in channel button without a response_url", () => {
+  it("posts the answer in the channel with chat.postMessage instead", async () => {
+    const payload = slackFixture<Record<string, unknown>>("block-actions-share");
+    const { response_url: _dropped, ...withoutUrl } = payload;
+    const channel = { id: "C0NOURL01", name: "no-url" };
+    expect((await postInteraction(h.eventsUrl, { ...withoutUrl, channel })).status).toBe(200);
+    const post = await h.api.waitFor(() =>
+      h.api.callsOf("chat.postMessage").find((call) => call.args.channel === "C0NOURL01"),
+    );
+    expect(firstLine(post.args.blocks)).toContain(
+      escaped(h.core.answer("does CentOS 6.3 work as dom0?").headline),
+    );
+    expect(buttons(post.args.blocks)).toEqual([]);
+  });
+});
+
 describe("mentions and direct messages", () => {
   it("answers a mention in the thread of the message that mentioned it, without the mention in the question", async () => {
     const body = eventCallback("event-app-mention");
