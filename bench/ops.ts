@@ -52,7 +52,10 @@ const median = (values: number[]): number =>
 export async function run(core: Dom0Core = loadCore()): Promise<void> {
   const dir = join(tmpdir(), `dom0-bench-ops-${process.pid}`);
   // Asynchronous, as createLogger writes stdout in production: the write itself happens off the answer's thread.
-  const logger: Logger = createLogger({ destination: pino.destination({ dest: "/dev/null", sync: false }) });
+  // As createLogger's own stdout destination: buffered up to 4 KB or a second.
+  const logger: Logger = createLogger({
+    destination: pino.destination({ dest: "/dev/null", sync: false, minLength: 4096 }),
+  });
   const quiet = createLogger({
     level: "warn",
     destination: pino.destination({ dest: "/dev/null", sync: false }),

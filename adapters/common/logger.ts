@@ -28,7 +28,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const pretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
   // Asynchronous stdout keeps a log line off the answer's time; pino flushes it synchronously on exit.
-  const target = options.destination ?? pino.destination({ dest: 1, sync: false });
+  const target = options.destination ?? bufferedStdout();
   // prettyFactory formats each line synchronously: nothing is left in a pipe when shutdown exits.
   const destination = pretty ? prettyLines(target, options.destination === undefined) : target;
   // Short values would scrub ordinary words; real tokens and secrets are far longer.
@@ -42,6 +42,17 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     destination,
   );
+}
+
+/** Lines are gathered up to this many bytes, or this long, before a write: a write per line costs more than
+ *  the answer it logs (measured by bench/ops.ts), and a second is soon enough for `tail -f`. */
+const LOG_BUFFER_BYTES = 4096;
+const LOG_FLUSH_MS = 1000;
+
+function bufferedStdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
+  setInterval(() => stream.flush(), LOG_FLUSH_MS).unref();
+  return stream;
 }
 
 function prettyLines(target: DestinationStream, colorize: boolean): DestinationStream {
