@@ -94,7 +94,12 @@ function askedTopic(q: ParsedQuestion, raw: string): TopicId | null {
     return "what-is-dom0";
   }
   if (/\b(?:explain|define|meaning of|definition of)\b.*\bdom0\b|\bdom0 mean/.test(n)) return "what-is-dom0";
-  if (aboutKernel && /\b(?:which|what|best|recommend\w*|choos\w*|pick|should i use)\b/.test(n)) {
+  if (/^\W*(?:is|are) (?:the )?dom0s? (?:the |a )?(?:host|privileged|control domain|first domain)/.test(n)) {
+    return "what-is-dom0";
+  }
+  const aboutSystems = has(q, "distributions", "distros", "systems", "oses", "bsds", "unixes", "platforms");
+  const choosing = /\b(?:which|what|best|better|recommend\w*|choos\w*|pick|should i use|compile|build|own)\b/;
+  if (aboutKernel && !aboutSystems && choosing.test(n)) {
     if (/\b(?:since|minimum|first|oldest|from)\b/.test(n)) return "mainline-linux";
     return "choosing-kernel";
   }
@@ -139,8 +144,9 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
     (has(q, ...PLURAL_TARGETS) || has(q, "bsd", "unix") || has(q, "list", "all"))
   ) {
     const variant = subject?.entity.kind === "product" ? subject.entity.variant : null;
-    const table = has(q, "bsd", "bsds", "unix", "unixes") ? "unix" : null;
-    return { intent: "list", product, variant, table };
+    // "Which Linux distributions ...": "linux" names the first table, not the mainline kernel.
+    const table = has(q, "bsd", "bsds", "unix", "unixes") ? "unix" : generic ? "linux" : null;
+    return { intent: "list", product: generic ? null : product, variant, table };
   }
 
   if (subject?.entity.kind === "unlisted") return { intent: "unlisted", system: subject.entity.system };
