@@ -3,21 +3,29 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver } from "@slack/bolt";
-import type { DestinationStream, Logger as PinoLogger } from "pino";
+import type { DestinationStream } from "pino";
 import { ConfigError, type Dom0Core, loadCore } from "../../src/index.js";
+import type { Ops } from "../common/ops.js";
+import { createInFlight } from "../common/shutdown.js";
 import type { SlackConfig } from "./config.js";
 import { createHealthServer, HEALTH_PATH, respondHealthy } from "./health.js";
+import { createHttpDrain } from "./http-drain.js";
 import { SLACK_ACK_DEADLINE_MS, SLACK_REQUEST_BODY_LIMIT_BYTES } from "./limits.js";
 import { registerListeners } from "./listeners.js";
-import { boltLevel, boltLogger, createSlackLogger } from "./logger.js";
+import { boltLevel, boltLogger, slackLogger } from "./logger.js";
+import { createSlackOps } from "./ops.js";
 
 /** What the Slack app needs besides its configuration; all optional, for tests and embedding. */
 export interface SlackAppDeps {
   /** The answering core; loaded from `data/` when absent. */
   core?: Dom0Core;
-  /** The process's logger; when absent, one at `config.logLevel` scrubbing this app's secrets. */
-  logger?: PinoLogger;
-  /** Where that default logger writes (default stdout). */
+  /**
+   * Logs, rate limits and insights, shared with the other adapters of the process; its logger should scrub
+   * this app's secrets (`slackSecrets(config)`). When absent the app makes its own from the environment
+   * (`createOps`) and closes it in stop(); a given one is the caller's to close, after stop().
+   */
+  ops?: Ops;
+  /** Where the app's own operations logger writes (default stdout); unused when `ops` is given. */
   logDestination?: DestinationStream;
   /**
    * How long a request may go unacknowledged before it gets 400 (default just past Slack's 3 s). Only
@@ -32,8 +40,14 @@ export interface SlackApp {
   readonly mode: "http" | "socket";
   /** Checks the bot token (auth.test), then listens on PORT (HTTP) or connects to Slack (Socket Mode). */
   start(): Promise<void>;
-  /** Closes the server and the Socket Mode connection; does nothing when not running. */
+  /**
+   * Stops taking new work (HTTP: the server accepts no new connections), waits for the answers in flight,
+   * then closes the server or the Socket Mode connection, and the app's own operations layer if it made one.
+   * Safe to call more than once or before start(); usable as a stop in `installGracefulShutdown`.
+   */
   stop(): Promise<void>;
+  /** The operations layer in use: the one given, or the app's own. */
+  readonly ops: Ops;
   /** The port actually bound after start() (useful with PORT=0), or null before. */
   port(): number | null;
 }
@@ -45,6 +59,10 @@ export interface SlackApp {
 function closeAfterOversizedBody(req: IncomingMessage, res: ServerResponse): void {
   if (Number(req.headers["content-length"]) > SLACK_REQUEST_BODY_LIMIT_BYTES)
     res.setHeader("connection", "close");
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 /**
@@ -63,9 +81,12 @@ function rejectedToken(variable: string, error: unknown, where: string): unknown
 /** Builds the Slack app from its configuration; nothing listens or connects until `start()`. */
 export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): SlackApp {
   const core = deps.core ?? loadCore();
-  const secrets = [config.signingSecret, config.botToken, config.appToken ?? ""];
-  const pinoLogger = deps.logger ?? createSlackLogger(config.logLevel, secrets, deps.logDestination);
-  const logger = boltLogger(pinoLogger);
+  const ownOps = deps.ops === undefined;
+  const ops = deps.ops ?? createSlackOps(config, deps.logDestination);
+  const log = slackLogger(ops.logger);
+  const logger = boltLogger(log);
+  const inFlight = createInFlight();
+  const drain = createHttpDrain();
   const mode = config.appToken === null ? "http" : "socket";
   const clientOptions = {
     ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
@@ -75,7 +96,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
   const common = {
     token: config.botToken,
     logger,
-    logLevel: boltLevel(config.logLevel),
+    logLevel: boltLevel(log.level),
     clientOptions,
     // auth.test runs in start(), so a bad token stops start-up with a message instead of failing every event.
     deferInitialization: true,
@@ -87,6 +108,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
   };
 
   let running = false;
+  let stopped: Promise<void> | null = null;
   let healthServer: Server | null = null;
   let httpServer: Server | null = null;
   let app: App;
@@ -109,9 +131,9 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
   } else {
     app = new App({ ...common, appToken: config.appToken, socketMode: true });
   }
-  registerListeners(app, core, pinoLogger);
+  registerListeners(app, { core, ops, log, inFlight });
   app.error(async (error) => {
-    pinoLogger.error({ code: error.code, err: error.message }, "a Slack listener failed");
+    log.error({ code: error.code, err: error.message }, "a Slack listener failed");
   });
 
   const boundPort = (): number | null => {
@@ -119,11 +141,37 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
     return address !== null && typeof address === "object" ? (address as AddressInfo).port : null;
   };
 
+  /** In-flight answers still need the socket (their acks) or the Web API, so they finish before it closes. */
+  async function stopServing(): Promise<void> {
+    if (running) {
+      running = false;
+      const server = httpServer;
+      if (server !== null) {
+        drain.closeConnectionsAfterResponses();
+        const closed = app.stop(); // no new connections from here; idle kept-alive ones close now
+        await inFlight.drained();
+        await closed;
+      } else {
+        await inFlight.drained();
+        await app.stop();
+        if (healthServer !== null) await closeServer(healthServer);
+      }
+      httpServer = null;
+      healthServer = null;
+      // Work that arrived on a connection while it was closing.
+      await inFlight.drained();
+      log.info({ mode }, "Slack app stopped");
+    }
+    if (ownOps) await ops.close();
+  }
+
   return {
     mode,
+    ops,
     port: boundPort,
     async start() {
       if (running) return;
+      if (stopped !== null) throw new Error("The Slack app was stopped; create a new one to start again.");
       await app.init().catch((error: unknown) => {
         throw rejectedToken("SLACK_BOT_TOKEN", error, "OAuth & Permissions → Bot User OAuth Token");
       });
@@ -131,6 +179,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
       if (mode === "http") {
         httpServer = (await app.start(listenOptions)) as Server;
         httpServer.on("request", closeAfterOversizedBody);
+        httpServer.on("request", drain.onRequest);
       } else {
         await app.start().catch((error: unknown) => {
           throw rejectedToken(
@@ -147,16 +196,11 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
         healthServer = server;
       }
       running = true;
-      pinoLogger.info({ mode, port: boundPort() }, "Slack app started");
+      log.info({ mode, port: boundPort() }, "Slack app started");
     },
-    async stop() {
-      if (!running) return;
-      running = false;
-      const server = healthServer;
-      healthServer = null;
-      httpServer = null;
-      await app.stop();
-      if (server !== null) await new Promise<void>((resolve) => server.close(() => resolve()));
+    stop() {
+      stopped ??= stopServing();
+      return stopped;
     },
   };
 }

@@ -16,6 +16,10 @@ export const SLACK_HEADER_TEXT_LIMIT = 150;
 export const SLACK_BUTTON_TEXT_LIMIT = 75;
 /** A button's `value`, handed back in the block_actions payload. */
 export const SLACK_BUTTON_VALUE_LIMIT = 2000;
+/** A button's `action_id`. */
+export const SLACK_ACTION_ID_LIMIT = 255;
+/** Elements in one actions block. */
+export const SLACK_ACTIONS_ELEMENTS_LIMIT = 25;
 /**
  * The top-level `text` of a message that also has blocks: the notification and screen-reader fallback.
  * Slack truncates past 40,000 characters and recommends staying under 4,000; we keep it to one section's worth.

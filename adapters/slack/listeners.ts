@@ -1,32 +1,43 @@
-/** Turns Slack events into questions for the core and posts the rendered answers back. */
-import type { AllMiddlewareArgs, App, SlackAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { Logger as PinoLogger } from "pino";
+/** Turns Slack payloads into questions for the core and button presses into their effects. */
+import { performance } from "node:perf_hooks";
+import type { App } from "@slack/bolt";
 import type { Dom0Core } from "../../src/index.js";
+import type { Logger } from "../common/logger.js";
+import { RATING_ID_PREFIX } from "../common/rating-id.js";
+import { APOLOGY_TEXT, guardAnswer } from "../common/shutdown.js";
 import { SHARE_ACTION_ID } from "./action-ids.js";
 import { questionFromSlackText } from "./mrkdwn.js";
-import { renderSlackBlocks, type SlackMessage } from "./render-answer.js";
-import { DOM0_COMMAND, renderHelpMessage, renderHomeView } from "./render-help.js";
+import {
+  type AnswerLook,
+  commandReplies,
+  conversationReplies,
+  createAsker,
+  type SlackContext,
+} from "./questions.js";
+import { type ActionArgs, type ActionHandler, ratingPress } from "./ratings.js";
+import { renderSlackBlocks } from "./render-answer.js";
+import { DOM0_COMMAND, renderHomeView } from "./render-help.js";
 
-type ActionArgs = SlackActionMiddlewareArgs<SlackAction> & AllMiddlewareArgs;
-type ActionHandler = (args: ActionArgs) => Promise<void>;
-
-const HELP_WORDS = new Set(["", "help", "?", "-h", "--help"]);
-
-/** The reply to text typed at the bot: the help message for "help" or nothing, else the core's answer. */
-function replyTo(core: Dom0Core, question: string, showQuestion: boolean, share: boolean): SlackMessage {
-  if (HELP_WORDS.has(question.toLowerCase())) return renderHelpMessage(core);
-  return renderSlackBlocks(core.answer(question), { share, showQuestion });
-}
+/** A private answer to `/dom0`: it quotes the question and offers to share it. */
+const COMMAND_LOOK: AnswerLook = { share: true, showQuestion: true };
+/** An answer in a thread or DM, right under the question. */
+const CONVERSATION_LOOK: AnswerLook = { share: false, showQuestion: false };
 
 /**
  * Registers every listener the app has: `/dom0`, buttons, and the events (mentions, direct messages, App
  * Home). Shortcuts and modals are not registered (the manifest creates none); one that arrives anyway gets
- * the receiver's 400.
+ * the receiver's 400. Every handler is guarded: a failure is logged, apologised for where someone asked
+ * something, and counted in flight until it settles.
  */
-export function registerListeners(app: App, core: Dom0Core, log: PinoLogger): void {
+export function registerListeners(app: App, context: SlackContext): void {
+  const { core, ops, log, inFlight } = context;
   const homeView = renderHomeView(core);
+  const ask = createAsker(context);
+  const guardAction = (handler: ActionHandler, apologise?: (args: ActionArgs) => Promise<unknown>) =>
+    guardAnswer(handler, { logger: log, inFlight, ...(apologise ? { apologise } : {}) });
 
-  app.command(/.*/, async ({ command, ack }) => {
+  app.command(/.*/, async ({ command, ack, respond }) => {
+    const receivedAt = performance.now();
     if (command.command !== DOM0_COMMAND) {
       await ack({
         response_type: "ephemeral",
@@ -35,14 +46,28 @@ export function registerListeners(app: App, core: Dom0Core, log: PinoLogger): vo
       return;
     }
     // Slack waits 3 s for this response; the core answers synchronously, so the answer is the ack itself.
-    const question = questionFromSlackText(command.text);
-    await ack({ response_type: "ephemeral", ...replyTo(core, question, true, true) });
+    const question = {
+      teamId: command.team_id,
+      userId: command.user_id,
+      text: questionFromSlackText(command.text),
+      receivedAt,
+    };
+    await ask(question, commandReplies(ack, respond), COMMAND_LOOK);
   });
 
-  const actionHandlers = new Map<string, ActionHandler>([[SHARE_ACTION_ID, shareInChannel(core, log)]]);
+  const shareApology = (args: ActionArgs) =>
+    args.respond?.({ response_type: "ephemeral", replace_original: false, text: APOLOGY_TEXT });
+  const rate = guardAction(ratingPress(core, ops));
+  const exact = new Map<string, ActionHandler>([
+    [SHARE_ACTION_ID, guardAction(shareInChannel(core, log), shareApology)],
+  ]);
   app.action(/.*/, async (args) => {
     const actionId = "action_id" in args.action ? args.action.action_id : undefined;
-    const handler = actionId === undefined ? undefined : actionHandlers.get(actionId);
+    const handler = actionId?.startsWith(RATING_ID_PREFIX)
+      ? rate
+      : actionId === undefined
+        ? undefined
+        : exact.get(actionId);
     if (handler === undefined) {
       await args.ack();
       return;
@@ -50,35 +75,36 @@ export function registerListeners(app: App, core: Dom0Core, log: PinoLogger): vo
     await handler(args);
   });
 
+  const publishHome = guardAnswer(
+    (client: ActionArgs["client"], user: string) => client.views.publish({ user_id: user, view: homeView }),
+    { logger: log, inFlight },
+  );
+
   // One listener per payload kind: Bolt runs every listener's matchers on every request, so fewer is faster.
-  app.event(/.*/, async ({ event, client, context }) => {
+  app.event(/.*/, async ({ event, body, client, context: bolt }) => {
+    const receivedAt = performance.now();
     switch (event.type) {
       case "app_mention": {
-        const question = questionFromSlackText(event.text, context.botUserId);
-        const threadTs = event.thread_ts ?? event.ts;
-        await client.chat.postMessage({
-          channel: event.channel,
-          thread_ts: threadTs,
-          ...replyTo(core, question, false, false),
-        });
+        const user = event.user ?? "";
+        const text = questionFromSlackText(event.text, bolt.botUserId);
+        const where = { channel: event.channel, threadTs: event.thread_ts ?? event.ts, user };
+        const replies = conversationReplies(client, { ...where, kind: "mention" });
+        await ask({ teamId: body.team_id, userId: user, text, receivedAt }, replies, CONVERSATION_LOOK);
         return;
       }
       case "message": {
         // Only what a person types in the app's DM: edits, joins and bot posts carry a subtype or a bot_id.
         if (event.channel_type !== "im" || event.subtype !== undefined || "bot_id" in event) return;
-        if (event.user === context.botUserId) return;
-        const question = questionFromSlackText(event.text ?? "");
+        if (event.user === bolt.botUserId) return;
+        const text = questionFromSlackText(event.text ?? "");
         const threadTs = "thread_ts" in event ? event.thread_ts : undefined;
-        const reply = replyTo(core, question, false, false);
-        await client.chat.postMessage({
-          channel: event.channel,
-          ...reply,
-          ...(threadTs ? { thread_ts: threadTs } : {}),
-        });
+        const where = { channel: event.channel, user: event.user, ...(threadTs ? { threadTs } : {}) };
+        const replies = conversationReplies(client, { ...where, kind: "dm" });
+        await ask({ teamId: body.team_id, userId: event.user, text, receivedAt }, replies, CONVERSATION_LOOK);
         return;
       }
       case "app_home_opened":
-        if (event.tab === "home") await client.views.publish({ user_id: event.user, view: homeView });
+        if (event.tab === "home") await publishHome(client, event.user);
         return;
       default:
         // Events the app does not subscribe to: already acknowledged by Bolt, nothing to do.
@@ -88,11 +114,12 @@ export function registerListeners(app: App, core: Dom0Core, log: PinoLogger): vo
 }
 
 /** "Share in channel": answers the button's question again, for everyone, then removes the private copy. */
-function shareInChannel(core: Dom0Core, log: PinoLogger): ActionHandler {
+function shareInChannel(core: Dom0Core, log: Logger): ActionHandler {
   return async ({ action, body, ack, respond, client }) => {
     await ack();
     const question = action.type === "button" ? (action.value ?? "") : "";
-    const message = renderSlackBlocks(core.answer(question), { share: false, showQuestion: true });
+    const look = { share: false, showQuestion: true, rating: "open" as const };
+    const message = renderSlackBlocks(core.answer(question), look);
     const channelId = "channel" in body ? body.channel?.id : undefined;
     if (respond !== undefined) {
       await respond({ response_type: "in_channel", replace_original: false, ...message });

@@ -1,22 +1,10 @@
-/** Bolt's logger interface on top of the project's pino logger, which scrubs secrets from every line. */
+/** Bolt's logger interface on top of the operations logger, which scrubs secrets from every line. */
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import type { DestinationStream, Logger as PinoLogger } from "pino";
-// Straight from the module, not the common index: that one also loads SQLite for the insights store.
-import type { LogLevel as OpsLogLevel } from "../common/config.js";
-import { createLogger } from "../common/logger.js";
+import type { Logger } from "../common/logger.js";
 
-/** The process logger for the Slack app: the configured level, the app's own secrets scrubbed by value. */
-export function createSlackLogger(
-  level: OpsLogLevel,
-  secrets: readonly string[],
-  destination?: DestinationStream,
-): PinoLogger {
-  return createLogger({
-    level,
-    bindings: { component: "slack" },
-    secrets,
-    ...(destination ? { destination } : {}),
-  });
+/** The Slack app's lines: the operations logger's, tagged `component: "slack"` (scrubbing is inherited). */
+export function slackLogger(base: Logger): Logger {
+  return base.child({ component: "slack" });
 }
 
 /** Bolt knows four levels; pino's others fold into the nearest. */
@@ -39,7 +27,7 @@ function formatArgs(args: unknown[]): string {
  * Wraps pino as the Logger that Bolt, its Web API client and the Socket Mode client log through. The level
  * stays the one configured (LOG_LEVEL): Bolt's setLevel calls are ignored.
  */
-export function boltLogger(base: PinoLogger): BoltLogger {
+export function boltLogger(base: Logger): BoltLogger {
   const write = (level: "debug" | "info" | "warn" | "error", args: unknown[]) => {
     if (base.isLevelEnabled(level)) base[level](formatArgs(args));
   };

@@ -10,6 +10,7 @@ import {
   SLACK_MESSAGE_BLOCKS_LIMIT,
 } from "./limits.js";
 import { escapeMrkdwn, safeMrkdwn, truncatePlain } from "./mrkdwn.js";
+import { type Rating, ratedContext, ratingButtons } from "./rating-blocks.js";
 
 /** What Slack receives for one message: blocks for display, `text` for notifications and screen readers. */
 export interface SlackMessage {
@@ -22,6 +23,11 @@ export interface RenderAnswerOptions {
   share: boolean;
   /** Quote the question under the answer (for answers others see without the question above them). */
   showQuestion: boolean;
+  /**
+   * "open": add the 👍 and 👎 rating buttons (never under "I could not tell": that question is recorded as
+   * unanswered anyway); "up" or "down": the thanks line in their place, once rated. Default: neither.
+   */
+  rating?: "open" | Rating;
 }
 
 const VERDICT_EMOJI: Record<Verdict, string> = {
@@ -51,7 +57,14 @@ export function renderSlackBlocks(answer: Answer, options: RenderAnswerOptions):
     context.unshift(`Asked: “${safeMrkdwn(answer.question, SLACK_CONTEXT_TEXT_LIMIT - 10)}”`);
   }
   const trailing: Block[] = [contextBlock(context)];
-  if (options.share && answer.intent !== "unclear") trailing.push(shareActions(answer.question));
+  const rateable = answer.intent !== "unclear";
+  const buttons: types.Button[] = [];
+  if (options.share && rateable) buttons.push(shareButton(answer.question));
+  if (options.rating === "open" && rateable) buttons.push(...ratingButtons(answer));
+  if (buttons.length > 0) trailing.push({ type: "actions", elements: buttons });
+  if ((options.rating === "up" || options.rating === "down") && rateable) {
+    trailing.push(ratedContext(options.rating));
+  }
 
   return {
     text: safeMrkdwn(answer.text, SLACK_FALLBACK_TEXT_LIMIT),
@@ -65,16 +78,11 @@ export function sourceLine(answer: Pick<Answer, "source">): string {
   return `Source: <${escapeMrkdwn(url)}|${escapeMrkdwn(title)}>, revision of ${escapeMrkdwn(revision)}`;
 }
 
-function shareActions(question: string): types.ActionsBlock {
+function shareButton(question: string): types.Button {
   return {
-    type: "actions",
-    elements: [
-      {
-        type: "button",
-        action_id: SHARE_ACTION_ID,
-        text: { type: "plain_text", text: "Share in channel" },
-        value: truncatePlain(question, SLACK_BUTTON_VALUE_LIMIT),
-      },
-    ],
+    type: "button",
+    action_id: SHARE_ACTION_ID,
+    text: { type: "plain_text", text: "Share in channel" },
+    value: truncatePlain(question, SLACK_BUTTON_VALUE_LIMIT),
   };
 }

@@ -40,10 +40,17 @@ describe("the /dom0 slash command", () => {
     expect(reply.text).toContain(escaped(expected.headline));
   });
 
-  it("puts a Share in channel button under the private answer, carrying the question", async () => {
+  it("puts a Share in channel button under the private answer, carrying the question, then 👍 and 👎", async () => {
     const reply = await slash("is Debian squeeze OK as dom0?");
-    expect(buttons(reply.blocks)).toEqual([
-      expect.objectContaining({ action_id: "dom0:share", value: "is Debian squeeze OK as dom0?" }),
+    expect(
+      buttons(reply.blocks).map((button) => [
+        button.action_id?.split(":").slice(0, 3).join(":"),
+        button.value,
+      ]),
+    ).toEqual([
+      ["dom0:share", "is Debian squeeze OK as dom0?"],
+      ["dom0:rate:up", "is Debian squeeze OK as dom0?"],
+      ["dom0:rate:down", "is Debian squeeze OK as dom0?"],
     ]);
   });
 
@@ -93,7 +100,11 @@ describe("the Share in channel button", () => {
     expect(shared.response_type).toBe("in_channel");
     expect(firstLine(shared.blocks)).toContain(escaped(expected.headline));
     expect(blockTexts(shared.blocks).join(" ")).toContain("does CentOS 6.3 work as dom0?");
-    expect(buttons(shared.blocks)).toEqual([]);
+    // Everyone may rate the shared answer; nobody needs to share it again.
+    expect(buttons(shared.blocks).map((button) => button.action_id)).toEqual([
+      "dom0:rate:up:support:centos:no:-",
+      "dom0:rate:down:support:centos:no:-",
+    ]);
     expect(posts[1]?.body).toEqual({ delete_original: true });
   });
 });
@@ -110,7 +121,7 @@ describe("the Share in channel button without a response_url", () => {
     expect(firstLine(post.args.blocks)).toContain(
       escaped(h.core.answer("does CentOS 6.3 work as dom0?").headline),
     );
-    expect(buttons(post.args.blocks)).toEqual([]);
+    expect(buttons(post.args.blocks).map((button) => button.action_id)).not.toContain("dom0:share");
   });
 });
 

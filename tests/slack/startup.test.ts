@@ -4,7 +4,7 @@ import { createSlackApp, type SlackApp } from "../../adapters/slack/index.js";
 import { ConfigError } from "../../src/index.js";
 import { fakeCore } from "./support/fake-core.js";
 import { FakeSlackApi } from "./support/fake-slack-api.js";
-import { testConfig } from "./support/slack-harness.js";
+import { testConfig, testOps } from "./support/slack-harness.js";
 
 let api: FakeSlackApi | undefined;
 afterEach(async () => {
@@ -19,10 +19,9 @@ async function startAgainst(
   await api.start();
   if (replies.authTest) api.authTestReply = replies.authTest;
   if (replies.connectionsOpen) api.connectionsOpenReply = replies.connectionsOpen;
-  const app = createSlackApp(testConfig(api, socketMode), {
-    core: fakeCore(),
-    logDestination: { write: () => {} },
-  });
+  const config = testConfig(api, socketMode);
+  const ops = testOps(config, []);
+  const app = createSlackApp(config, { core: fakeCore(), ops });
   try {
     await app.start();
     return { error: undefined, app };
@@ -30,6 +29,7 @@ async function startAgainst(
     return { error, app };
   } finally {
     await app.stop();
+    await ops.close();
   }
 }
 

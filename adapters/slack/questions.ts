@@ -1,0 +1,131 @@
+/** One question asked in Slack, whichever way it came: help, the rate limit, the answer, its log line. */
+import { performance } from "node:perf_hooks";
+import type { AckFn, RespondArguments, RespondFn, webApi } from "@slack/bolt";
+import type { Dom0Core } from "../../src/index.js";
+import type { Logger } from "../common/logger.js";
+import type { Ops } from "../common/ops.js";
+import { RATE_LIMIT_REPLY } from "../common/rate-limit.js";
+import { APOLOGY_TEXT, guardAnswer, type InFlight } from "../common/shutdown.js";
+import { rateLimitKey } from "./ops.js";
+import { type RenderAnswerOptions, renderSlackBlocks, type SlackMessage } from "./render-answer.js";
+import { renderHelpMessage } from "./render-help.js";
+
+/** What the listeners share: the core, the operations layer, the app's logger and its in-flight count. */
+export interface SlackContext {
+  core: Dom0Core;
+  ops: Ops;
+  log: Logger;
+  inFlight: InFlight;
+}
+
+/** A question as asked, with Slack's markup already turned into plain text. */
+export interface SlackQuestion {
+  teamId: string | undefined;
+  userId: string;
+  text: string;
+  /** `performance.now()` when it arrived: the log line's latency runs from here to the reply sent. */
+  receivedAt: number;
+}
+
+/** How replies to one question reach the asker; the slash command, mentions and DMs each have their own. */
+export interface QuestionReplies {
+  /** The answer, or the help. */
+  send(message: SlackMessage): Promise<unknown>;
+  /** The one polite rate-limit reply, seen by the asker only. */
+  tellLimited(text: string): Promise<unknown>;
+  /** Past the limit after that: nothing the user sees (a slash command still needs its empty ack). */
+  stayQuiet(): Promise<unknown>;
+  /** After a failure. */
+  apologise(text: string): Promise<unknown>;
+}
+
+/** How the answer looks where it is posted (see `renderSlackBlocks`); the rating buttons are always added. */
+export type AnswerLook = Pick<RenderAnswerOptions, "share" | "showQuestion">;
+
+export type AskInSlack = (
+  question: SlackQuestion,
+  replies: QuestionReplies,
+  look: AnswerLook,
+) => Promise<void>;
+
+const HELP_WORDS = new Set(["", "help", "?", "-h", "--help"]);
+
+/**
+ * Answers questions: help for "help" or nothing (never rate limited); otherwise the user's rate limit, the
+ * core's answer with rating buttons, and once it is sent the log line and insights. Never rejects: a failure
+ * is logged and the asker gets APOLOGY_TEXT. Counted in `inFlight` while it runs, for stop().
+ */
+export function createAsker({ core, ops, log, inFlight }: SlackContext): AskInSlack {
+  const help = renderHelpMessage(core);
+  return guardAnswer(
+    async (question: SlackQuestion, replies: QuestionReplies, look: AnswerLook) => {
+      if (HELP_WORDS.has(question.text.toLowerCase())) {
+        await replies.send(help);
+        return;
+      }
+      const decision = ops.admit(rateLimitKey(question.teamId, question.userId));
+      if (decision === "limited-first") {
+        await replies.tellLimited(RATE_LIMIT_REPLY);
+        return;
+      }
+      if (decision === "limited") {
+        await replies.stayQuiet();
+        return;
+      }
+      const answer = core.answer(question.text);
+      await replies.send(renderSlackBlocks(answer, { ...look, rating: "open" }));
+      ops.answered({
+        platform: "slack",
+        answer,
+        latencyMs: performance.now() - question.receivedAt,
+        userId: question.userId,
+        questionText: question.text,
+      });
+    },
+    { logger: log, inFlight, apologise: (_question, replies) => replies.apologise(APOLOGY_TEXT) },
+  );
+}
+
+/**
+ * Replies to a slash command: the ack carries the reply (Slack waits up to 3 s for it; an empty ack shows
+ * nothing). An apology after the ack already went out goes through the response_url instead.
+ */
+export function commandReplies(ack: AckFn<string | RespondArguments>, respond: RespondFn): QuestionReplies {
+  let acked = false;
+  const ackWith = async (response?: RespondArguments): Promise<void> => {
+    acked = true;
+    await ack(response);
+  };
+  const notice = (text: string): RespondArguments => ({ response_type: "ephemeral", text });
+  return {
+    send: (message) => ackWith({ response_type: "ephemeral", ...message }),
+    tellLimited: (text) => ackWith(notice(text)),
+    stayQuiet: () => ackWith(),
+    apologise: (text) =>
+      acked ? respond({ ...notice(text), replace_original: false }) : ackWith(notice(text)),
+  };
+}
+
+/**
+ * Replies in a channel thread (a mention) or a DM: chat.postMessage. Past the rate limit a mention's asker
+ * is told with chat.postEphemeral, seen by them alone; in a DM, which only the asker reads anyway, the notice
+ * is a plain message (an ephemeral one would vanish on reload).
+ */
+export function conversationReplies(
+  client: webApi.WebClient,
+  where: { channel: string; threadTs?: string; user: string; kind: "mention" | "dm" },
+): QuestionReplies {
+  const { channel, user } = where;
+  const thread = where.threadTs === undefined ? {} : { thread_ts: where.threadTs };
+  const post = (message: SlackMessage | { text: string }) =>
+    client.chat.postMessage({ channel, ...thread, ...message });
+  return {
+    send: post,
+    tellLimited: (text) =>
+      where.kind === "mention"
+        ? client.chat.postEphemeral({ channel, user, ...thread, text })
+        : post({ text }),
+    stayQuiet: async () => {},
+    apologise: (text) => post({ text }),
+  };
+}
