@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
 import { type WebSocket, WebSocketServer } from "ws";
-import type { AnyBlock } from "./blocks.js";
+import { type AnyBlock, blockKitProblems } from "./blocks.js";
 
 export const FAKE_BOT_USER_ID = "UBOT0DOM0";
 export const FAKE_BOT_ID = "BBOT0DOM0";
@@ -80,6 +80,10 @@ export class FakeSlackApi {
 
   /** Replaces the apps.connections.open reply (e.g. `{ ok: false, error: "invalid_auth" }`); null: connect. */
   connectionsOpenReply: Record<string, unknown> | null = null;
+  /** Web API errors to answer the next calls of a method with, in order (`failNext`). */
+  private readonly failures = new Map<string, string[]>();
+  /** Methods whose calls are recorded at once but answered only when released (`hold`). */
+  private readonly holds = new Map<string, Promise<void>>();
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -138,7 +142,32 @@ export class FakeSlackApi {
     };
     this.calls.push(call);
     this.notify();
+    await this.holds.get(method);
+    const failure = this.failures.get(method)?.shift();
+    if (failure !== undefined) return { ok: false, error: failure };
+    // As Slack does: a message whose blocks break Block Kit's rules is refused, not posted.
+    if (blockKitProblems(call.args.blocks).length > 0) return { ok: false, error: "invalid_blocks" };
     return this.reply(call);
+  }
+
+  /** The next call of `method` gets `{ ok: false, error }`, as Slack answers a refused call. */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  /** Calls of `method` are recorded as they arrive but answered only after `release()`. */
+  hold(method: string): { release: () => void } {
+    let release = () => {};
+    this.holds.set(
+      method,
+      new Promise<void>((resolve) => {
+        release = () => {
+          this.holds.delete(method);
+          resolve();
+        };
+      }),
+    );
+    return { release: () => release() };
   }
 
   private reply(call: ApiCall): Record<string, unknown> {
@@ -148,6 +177,8 @@ export class FakeSlackApi {
         return this.authTestReply;
       case "chat.postMessage":
         return { ok: true, channel, ts: `${Date.now() / 1000}`, message: call.args };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: `${Date.now() / 1000}` };
       case "views.publish":
         return { ok: true, view: { id: "V0HOME", ...view } };
       case "apps.connections.open":
