@@ -12,7 +12,7 @@ import { createHealthServer, HEALTH_PATH, respondHealthy } from "./health.js";
 import { createHttpDrain } from "./http-drain.js";
 import { SLACK_ACK_DEADLINE_MS, SLACK_REQUEST_BODY_LIMIT_BYTES } from "./limits.js";
 import { registerListeners } from "./listeners.js";
-import { boltLevel, boltLogger, slackLogger } from "./logger.js";
+import { boltLogger, slackLogger } from "./logger.js";
 import { createSlackOps } from "./ops.js";
 
 /** What the Slack app needs besides its configuration; all optional, for tests and embedding. */
@@ -84,7 +84,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
   const ownOps = deps.ops === undefined;
   const ops = deps.ops ?? createSlackOps(config, deps.logDestination);
   const log = slackLogger(ops.logger);
-  const logger = boltLogger(log);
+  const logger = boltLogger(log, { logQuestions: ops.config.logQuestions });
   const inFlight = createInFlight();
   const drain = createHttpDrain();
   const mode = config.appToken === null ? "http" : "socket";
@@ -96,7 +96,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): Sl
   const common = {
     token: config.botToken,
     logger,
-    logLevel: boltLevel(log.level),
+    logLevel: logger.getLevel(),
     clientOptions,
     // auth.test runs in start(), so a bad token stops start-up with a message instead of failing every event.
     deferInitialization: true,

@@ -25,11 +25,17 @@ function formatArgs(args: unknown[]): string {
 
 /**
  * Wraps pino as the Logger that Bolt, its Web API client and the Socket Mode client log through. The level
- * stays the one configured (LOG_LEVEL): Bolt's setLevel calls are ignored.
+ * stays the one configured (LOG_LEVEL): Bolt's setLevel calls are ignored. Their debug lines quote request
+ * and response bodies (questions, answers, user ids), so they are kept only when `logQuestions`
+ * (`LOG_QUESTIONS=1`) allows those in the log.
  */
-export function boltLogger(base: Logger): BoltLogger {
-  const write = (level: "debug" | "info" | "warn" | "error", args: unknown[]) => {
-    if (base.isLevelEnabled(level)) base[level](formatArgs(args));
+export function boltLogger(base: Logger, options: { logQuestions: boolean }): BoltLogger {
+  const level = boltLevel(base.level);
+  // Bolt and the Web API client ask for the level before building a debug line: no line, no cost.
+  const effective = level === LogLevel.DEBUG && !options.logQuestions ? LogLevel.INFO : level;
+  const write = (lineLevel: "debug" | "info" | "warn" | "error", args: unknown[]) => {
+    if (lineLevel === "debug" && effective !== LogLevel.DEBUG) return;
+    if (base.isLevelEnabled(lineLevel)) base[lineLevel](formatArgs(args));
   };
   return {
     debug: (...args: unknown[]) => write("debug", args),
@@ -37,7 +43,7 @@ export function boltLogger(base: Logger): BoltLogger {
     warn: (...args: unknown[]) => write("warn", args),
     error: (...args: unknown[]) => write("error", args),
     setLevel: () => {},
-    getLevel: () => boltLevel(base.level),
+    getLevel: () => effective,
     setName: () => {},
   };
 }

@@ -56,13 +56,15 @@ async function press(
   button: { action_id?: string; value?: string },
   message?: { text?: string; blocks?: AnyBlock[] },
 ): Promise<{ status: number; body: string; posted: Record<string, unknown> }> {
-  const payload = slackFixture<Record<string, unknown> & { actions: Array<Record<string, unknown>> }>(
-    fixture,
-  );
+  const payload = slackFixture<{
+    response_url: string;
+    message?: object;
+    actions: Array<Record<string, unknown>>;
+  }>(fixture);
   const id = `rate-${Math.random().toString(36).slice(2)}`;
   payload.response_url = h.api.responseUrl(id);
   payload.actions = [{ ...payload.actions[0], action_id: button.action_id, value: button.value }];
-  if (message) payload.message = { ...(payload.message as object), ...message };
+  if (message) payload.message = { ...payload.message, ...message };
   const response = await postInteraction(h.eventsUrl, payload);
   const body = await response.text();
   const post = await h.api.waitFor(() => h.api.responseUrlPosts.find((p) => p.id === id));

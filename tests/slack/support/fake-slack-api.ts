@@ -146,7 +146,9 @@ export class FakeSlackApi {
     const failure = this.failures.get(method)?.shift();
     if (failure !== undefined) return { ok: false, error: failure };
     // As Slack does: a message whose blocks break Block Kit's rules is refused, not posted.
-    if (blockKitProblems(call.args.blocks).length > 0) return { ok: false, error: "invalid_blocks" };
+    const blocks = call.args["blocks"];
+    if (Array.isArray(blocks) && blockKitProblems(blocks).length > 0)
+      return { ok: false, error: "invalid_blocks" };
     return this.reply(call);
   }
 
