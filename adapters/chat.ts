@@ -1,29 +1,69 @@
-import { ConfigError, Dom0Error, loadCore } from "../src/index.js";
+import { once } from "node:events";
+import { ConfigError, DatasetError, loadCore } from "../src/index.js";
+import { createOps, type Ops } from "./common/ops.js";
+import { installGracefulShutdown } from "./common/shutdown.js";
 
-/** Starts the chat adapters the environment asks for, sharing one core; both run in one process. */
-export async function startChat(wanted: { slack: boolean; discord: boolean }): Promise<void> {
-  try {
-    const core = loadCore();
-    const stops: Array<() => Promise<void>> = [];
-    if (wanted.slack) {
-      const { createSlackApp, slackConfigFromEnv } = await import("./slack/index.js");
-      const app = createSlackApp(slackConfigFromEnv(process.env), { core });
-      await app.start();
-      stops.push(() => app.stop());
-    }
-    if (wanted.discord) {
-      const { createDiscordBot, discordConfigFromEnv } = await import("./discord/index.js");
-      const bot = createDiscordBot({ ...discordConfigFromEnv(process.env), core });
-      await bot.start();
-      stops.push(() => bot.stop());
-    }
-    const stopAll = () => {
-      Promise.allSettled(stops.map((stop) => stop())).then(() => process.exit(0));
+type Stop = () => Promise<void>;
+
+/** Every secret the process holds: logs scrub their exact values wherever they appear. */
+function secretsOf(env: NodeJS.ProcessEnv): string[] {
+  const names = ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "DISCORD_TOKEN"];
+  return names.map((name) => env[name] ?? "").filter((value) => value !== "");
+}
+
+async function startSlack(ops: Ops, core: ReturnType<typeof loadCore>): Promise<Stop> {
+  const { createSlackApp, slackConfigFromEnv } = await import("./slack/index.js");
+  const app = createSlackApp(slackConfigFromEnv(process.env), { core, ops });
+  await app.start();
+  return () => app.stop();
+}
+
+async function startDiscord(ops: Ops, core: ReturnType<typeof loadCore>): Promise<Stop> {
+  const { createDiscordBot, discordConfigFromEnv } = await import("./discord/index.js");
+  const config = discordConfigFromEnv(process.env);
+  if (config.shards !== null) {
+    // DISCORD_SHARDS: discord.js's ShardingManager, one process per shard, each with its own ops layer.
+    const { createDiscordShardManager } = await import("./discord/sharding.js");
+    const manager = await createDiscordShardManager(config);
+    await manager.spawn();
+    ops.logger.info({ shards: manager.totalShards }, "discord shards started");
+    return async () => {
+      manager.respawn = false;
+      await Promise.all(
+        [...manager.shards.values()].map(async (shard) => {
+          const child = shard.process;
+          if (!child || child.exitCode !== null) return;
+          const exited = once(child, "exit");
+          child.kill("SIGTERM");
+          await exited;
+        }),
+      );
     };
-    process.once("SIGTERM", stopAll);
-    process.once("SIGINT", stopAll);
+  }
+  const bot = createDiscordBot({ ...config, core, ops });
+  await bot.start();
+  return () => bot.stop();
+}
+
+/**
+ * `npm start` with chat variables: the Slack app, the Discord bot, or both in one process, sharing one core
+ * and one operations layer (logs, rate limits, insights); SIGTERM or SIGINT finishes the answers in flight
+ * and exits 0. A missing or refused variable stops start-up with a message naming it.
+ */
+export async function startChat(wanted: { slack: boolean; discord: boolean }): Promise<void> {
+  let ops: Ops | undefined;
+  try {
+    ops = createOps({ secrets: secretsOf(process.env) });
+    const core = loadCore();
+    const stops: Stop[] = [];
+    if (wanted.slack) stops.push(await startSlack(ops, core));
+    if (wanted.discord) stops.push(await startDiscord(ops, core));
+    const opened = ops;
+    installGracefulShutdown({ logger: ops.logger, stops, cleanups: [() => opened.close()] });
+    ops.logger.info({ slack: wanted.slack, discord: wanted.discord }, "dom0bot started");
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof Dom0Error) {
+    await ops?.close();
+    if (error instanceof ConfigError || error instanceof DatasetError) {
       process.stderr.write(`dom0bot: ${error.message}\n`);
       process.exit(1);
     }

@@ -1,0 +1,129 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ids from "../fixtures/discord/ids.json" with { type: "json" };
+import { FakeSlackApi } from "../slack/support/fake-slack-api.js";
+import { slashCommandFields } from "../slack/support/fixtures.js";
+import { postSlashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../slack/support/signing.js";
+import { type FakeDiscord, startFakeDiscord } from "../support/discord-fake-server.js";
+import { callbackFor, commandPayload, dispatchInteraction } from "../support/discord-payloads.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const MAIN = join(ROOT, "dist/adapters/main.js");
+const DISCORD_TOKEN = "fake-bot-token.for-tests.only";
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : once(child, "exit").then(([code]) => code as number | null);
+}
+
+describe("npm start with Slack and Discord variables: both platforms in one process", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dom0-chat-"));
+  const slack = new FakeSlackApi();
+  let discord: FakeDiscord;
+  let bot: ChildProcess;
+  let port: number;
+  let output = "";
+
+  beforeAll(async () => {
+    await slack.start();
+    discord = await startFakeDiscord({ token: DISCORD_TOKEN });
+    port = await freePort();
+    bot = spawn(process.execPath, [MAIN], {
+      cwd: dir,
+      env: {
+        PATH: process.env["PATH"] ?? "",
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        DISCORD_TOKEN,
+        DISCORD_APPLICATION_ID: ids.application,
+        DISCORD_API_URL: discord.apiUrl,
+        INSIGHTS_DB: join(dir, "insights.db"),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    bot.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    bot.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    await discord.waitForGateway("identified", 20_000);
+    for (let tries = 0; tries < 100; tries++) {
+      const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (healthy) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the Slack app never became healthy:\n${output}`);
+  });
+
+  afterAll(async () => {
+    if (bot.exitCode === null) bot.kill("SIGKILL");
+    await slack.stop();
+    await discord.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers a signed Slack slash command", async () => {
+    const response = await postSlashCommand(
+      `http://127.0.0.1:${port}/slack/events`,
+      slashCommandFields("does CentOS 6.3 work as dom0?", { response_url: `${slack.apiUrl}response/1` }),
+    );
+    expect(response.status).toBe(200);
+    const body = JSON.stringify(await response.json());
+    expect(body).toMatch(/No: .*CentOS 6\.3/);
+  });
+
+  it("answers a Discord /dom0 interaction through the gateway", async () => {
+    const id = dispatchInteraction(
+      discord,
+      commandPayload([{ name: "question", type: 3, value: "debian 7.4 dom0?" }]),
+    );
+    const callback = await callbackFor(discord, id, 10_000);
+    expect(JSON.stringify(callback.body)).toMatch(/Yes, with Xen >= 4\.0.*Debian 7\.4/);
+    expect(callback.body.data.allowed_mentions).toMatchObject({ parse: [] });
+  });
+
+  it("logs one line per answer without secrets, and exits 0 on SIGTERM", async () => {
+    bot.kill("SIGTERM");
+    expect(await exitOf(bot)).toBe(0);
+    expect(output).toMatch(/"event":"answer","platform":"slack"/);
+    expect(output).toMatch(/"event":"answer","platform":"discord"/);
+    for (const secret of [TEST_SIGNING_SECRET, TEST_BOT_TOKEN, DISCORD_TOKEN])
+      expect(output).not.toContain(secret);
+    expect(output).not.toContain("CentOS 6.3");
+  });
+});
+
+describe("npm start with a chat variable missing", () => {
+  it("stops with a message naming the variable, exit 1", async () => {
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env["PATH"] ?? "", SLACK_BOT_TOKEN: TEST_BOT_TOKEN, INSIGHTS: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    expect(await exitOf(child)).toBe(1);
+    expect(stderr).toContain("SLACK_SIGNING_SECRET");
+  });
+});
