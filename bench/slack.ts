@@ -1,37 +1,35 @@
 /**
  * Slack figures: signed `/dom0` slash commands over loopback, one at a time (p50, p99) and 100 at once
- * (throughput, p99), against the real Bolt app and, in the same run, against a bare node:http server that
+ * (throughput, p99), against the real Bolt app and, in the same run, against the same app with a no-op
+ * operations layer (what logs, limits and insights cost), Bolt's floor, and a bare node:http server that
  * checks the same signature and returns a canned answer; plus the Slack app's resident memory, measured in
- * a process of its own. Both servers run as child processes of this file (`--slack-bench-child`).
+ * a process of its own. Every server is a child process (bench/slack-servers.ts); the load is in
+ * bench/slack-load.ts.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
-import { Agent, createServer, request, type Server } from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BOT_TOKEN, percentile, post, SIGNING_SECRET } from "./slack-load.js";
+import { CHILD_FLAG, type ChildMessage, type ServerKind } from "./slack-servers.js";
 
-const CHILD_FLAG = "--slack-bench-child";
-const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
-const BOT_TOKEN = "xoxb-0000000000-0000000000-benchtoken";
 const WARMUP = 300;
 const SEQUENTIAL = 1000;
+const SEQUENTIAL_SLICE = 50;
 const CONCURRENCY = 100;
 const CONCURRENT_ROUNDS = 20;
-const QUESTIONS = [
-  "does CentOS 6.3 work as dom0?",
-  "is Debian squeeze OK with Xen 3.4?",
-  "can I use Ubuntu 12.04 as dom0?",
-  "which Fedora releases work as dom0?",
-  "what is dom0?",
-];
 
 /** Latencies in ms, throughput in requests per second, memory in MB. */
 export interface SlackFigures {
-  /** The Slack app, Bolt's floor (one listener acking a canned reply) and the bare node:http server. */
+  /** The Slack app with and without its operations layer, Bolt's floor and the bare node:http server. */
   servers: Record<ServerKind, ServerFigures>;
   memory: { idleRssMb: number; rssMb: number; peakRssMb: number | null };
+  /** The same app with the no-op operations layer: what logs, limits and insights cost in memory. */
+  memoryNoOps: { idleRssMb: number; peakRssMb: number | null };
 }
 export interface ServerFigures {
   oneAtATime: { p50: number; p99: number };
@@ -39,152 +37,9 @@ export interface ServerFigures {
   /** Server CPU time per slash command over the measured runs: less sensitive to what else the machine runs. */
   cpuPerRequestMs: number;
 }
-type ServerKind = "slack" | "bolt" | "bare";
-const SERVER_KINDS: readonly ServerKind[] = ["slack", "bolt", "bare"];
-type ChildMessage = { port: number } | { rssMb: number; peakRssMb: number | null; cpuMs: number };
-
-// ---------------------------------------------------------------- the two servers, each in a child process
-
-function peakRssMb(): number | null {
-  try {
-    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
-    return kb === undefined ? null : Number(kb) / 1024;
-  } catch {
-    return null;
-  }
-}
-
-/** Answers the parent's "report" with this process's memory and the CPU time it has used so far. */
-function reportUsageOnRequest(): void {
-  process.on("message", () => {
-    const cpu = process.cpuUsage();
-    const rssMb = process.memoryUsage().rss / 2 ** 20;
-    process.send?.({ rssMb, peakRssMb: peakRssMb(), cpuMs: (cpu.user + cpu.system) / 1000 });
-  });
-}
-
-/** The real Slack app, configured from the environment like `npm start`. */
-async function slackChild(): Promise<void> {
-  const { createSlackApp, slackConfigFromEnv } = await import("../adapters/slack/index.js");
-  const app = createSlackApp(slackConfigFromEnv(process.env));
-  await app.start();
-  reportUsageOnRequest();
-  process.send?.({ port: app.port() });
-}
-
-/** The real rendered answer to the first question, computed once. */
-async function cannedReply(): Promise<Record<string, unknown>> {
-  const { loadCore } = await import("../src/index.js");
-  const { renderSlackBlocks } = await import("../adapters/slack/index.js");
-  const answer = loadCore().answer(QUESTIONS[0] ?? "");
-  return { response_type: "ephemeral", ...renderSlackBlocks(answer, { share: true, showQuestion: true }) };
-}
-
-/**
- * Bolt's own floor: a Bolt app on the same HTTPReceiver whose one listener acks the canned reply. Between it
- * and the bare server is what the framework costs; between it and the Slack app, what the adapter adds.
- */
-async function boltFloorChild(): Promise<void> {
-  const { App, HTTPReceiver, LogLevel } = await import("@slack/bolt");
-  const canned = await cannedReply();
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET });
-  const app = new App({
-    token: BOT_TOKEN,
-    receiver,
-    logLevel: LogLevel.ERROR,
-    tokenVerificationEnabled: false,
-    botId: "BBOT0DOM0",
-    botUserId: "UBOT0DOM0",
-    convoStore: false,
-  });
-  app.command("/dom0", async ({ ack }) => ack(canned));
-  const server = (await app.start({ port: 0, host: "127.0.0.1" })) as Server;
-  reportUsageOnRequest();
-  process.send?.({ port: (server.address() as AddressInfo).port });
-}
-
-/**
- * The baseline: verifies the same v0 signature and staleness, then returns a canned reply: the real Block Kit
- * answer to the first question, rendered once at start-up, so both servers put the same bytes on the wire.
- */
-async function bareChild(): Promise<void> {
-  const canned = JSON.stringify(await cannedReply());
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const timestamp = Number(req.headers["x-slack-request-timestamp"]);
-      const given = Buffer.from(String(req.headers["x-slack-signature"] ?? ""));
-      const expected = Buffer.from(sign(timestamp, Buffer.concat(chunks).toString("utf8")));
-      const fresh = Math.abs(Date.now() / 1000 - timestamp) < 300;
-      if (!fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        res.writeHead(401).end();
-        return;
-      }
-      res.writeHead(200, { "content-type": "application/json" }).end(canned);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  reportUsageOnRequest();
-  process.send?.({ port: (server.address() as AddressInfo).port });
-}
+const SERVER_KINDS: readonly ServerKind[] = ["slack", "slackNoOps", "bolt", "bare"];
 
 // ---------------------------------------------------------------- the load
-
-function sign(timestamp: number, body: string): string {
-  return `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-}
-
-function slashBody(i: number): string {
-  return new URLSearchParams({
-    token: "bench",
-    team_id: "T0001",
-    channel_id: "C0BENCH",
-    user_id: `U${i % 50}`,
-    command: "/dom0",
-    text: QUESTIONS[i % QUESTIONS.length] ?? "",
-    response_url: "http://127.0.0.1:9/unused",
-    trigger_id: `${i}.bench`,
-  }).toString();
-}
-
-/** One signed slash command; resolves with its latency in ms, rejects unless Slack would accept the reply. */
-function post(agent: Agent, port: number, i: number): Promise<number> {
-  const body = slashBody(i);
-  const timestamp = Math.floor(Date.now() / 1000);
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        agent,
-        host: "127.0.0.1",
-        port,
-        path: "/slack/events",
-        method: "POST",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          "content-length": Buffer.byteLength(body),
-          "x-slack-request-timestamp": String(timestamp),
-          "x-slack-signature": sign(timestamp, body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => {
-          if (res.statusCode === 200) resolve(performance.now() - started);
-          else reject(new Error(`slash command answered ${res.statusCode}`));
-        });
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 interface Target {
   kind: ServerKind;
@@ -194,7 +49,10 @@ interface Target {
 
 /**
  * Runs the load against every server, interleaved (a slice for each server in turn) so that a busy moment
- * on the machine falls on all of them alike: one at a time, then rounds of CONCURRENCY at once.
+ * on the machine falls on all of them alike: one at a time, then rounds of CONCURRENCY at once. Slices are
+ * short (the ops layer's cost is a few percent, so both Slack apps must see the same moments) but long
+ * enough for a server to be warm, as it is when answering a steady stream (request by request, every
+ * request would meet a cold server and each p50 would rise by about a third).
  */
 async function loadAll(agent: Agent, targets: readonly Target[]): Promise<Record<ServerKind, ServerFigures>> {
   const samples = new Map(
@@ -202,10 +60,9 @@ async function loadAll(agent: Agent, targets: readonly Target[]): Promise<Record
   );
   const cpuBefore = new Map<ServerKind, number>();
   for (const target of targets) cpuBefore.set(target.kind, (await usageOf(target.child)).cpuMs);
-  const slice = SEQUENTIAL / 10;
-  for (let start = 0; start < SEQUENTIAL; start += slice) {
+  for (let start = 0; start < SEQUENTIAL; start += SEQUENTIAL_SLICE) {
     for (const target of targets) {
-      for (let i = start; i < start + slice; i++)
+      for (let i = start; i < start + SEQUENTIAL_SLICE; i++)
         samples.get(target.kind)?.one.push(await post(agent, target.port, i));
     }
   }
@@ -236,8 +93,25 @@ async function loadAll(agent: Agent, targets: readonly Target[]): Promise<Record
 
 // ---------------------------------------------------------------- orchestration
 
-async function spawn(kind: ServerKind, apiUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, kind], {
+/**
+ * The operations variables of each server. The Slack app runs as in production: an answer line per question
+ * (to the child's stdout, /dev/null here), insights recorded in a file, a limit no bench user reaches (the
+ * limiter still runs). The no-ops app is handed an operations layer that does nothing (see slack-servers.ts).
+ */
+function opsEnv(kind: ServerKind, insightsDb: string): Record<string, string> {
+  if (kind === "slack") {
+    return { LOG_LEVEL: "info", INSIGHTS: "1", INSIGHTS_DB: insightsDb, RATE_LIMIT_BURST: "100000" };
+  }
+  return { LOG_LEVEL: kind === "slackNoOps" ? "silent" : "warn", INSIGHTS: "0" };
+}
+
+async function spawn(
+  kind: ServerKind,
+  apiUrl: string,
+  insightsDb: string,
+): Promise<{ child: ChildProcess; port: number }> {
+  const servers = fileURLToPath(new URL("./slack-servers.js", import.meta.url));
+  const child = fork(servers, [CHILD_FLAG, kind], {
     env: {
       ...process.env,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -245,7 +119,8 @@ async function spawn(kind: ServerKind, apiUrl: string): Promise<{ child: ChildPr
       SLACK_API_URL: apiUrl,
       PORT: "0",
       HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
+      LOG_QUESTIONS: "0",
+      ...opsEnv(kind, insightsDb),
     },
     // Plain node for the servers: flags of the parent (--input-type, loaders) do not apply to this file.
     execArgv: [],
@@ -274,6 +149,13 @@ async function usageOf(
   return message;
 }
 
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill();
+  await exited;
+}
+
 /** Stands in for the Web API during the bench: the app calls only auth.test at start-up. */
 async function startAuthStub(): Promise<{ url: string; close: () => void }> {
   const server = createServer((_req, res) => {
@@ -287,15 +169,19 @@ async function startAuthStub(): Promise<{ url: string; close: () => void }> {
   };
 }
 
-/** Measures everything, in one run, against the three servers. */
+/** Measures everything, in one run, against the four servers. */
 export async function measureSlack(): Promise<SlackFigures> {
   const stub = await startAuthStub();
   const targets: Target[] = [];
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const dir = mkdtempSync(join(tmpdir(), "dom0-bench-slack-"));
   try {
-    for (const kind of SERVER_KINDS) targets.push({ kind, ...(await spawn(kind, stub.url)) });
-    const slack = targets[0] as Target;
+    for (const kind of SERVER_KINDS) {
+      targets.push({ kind, ...(await spawn(kind, stub.url, join(dir, "insights.db"))) });
+    }
+    const [slack, noOps] = targets as [Target, Target];
     const idle = await usageOf(slack.child);
+    const idleNoOps = await usageOf(noOps.child);
     for (const target of targets) {
       for (let i = 0; i < WARMUP; i += CONCURRENCY) {
         await Promise.all(Array.from({ length: CONCURRENCY }, (_, j) => post(agent, target.port, i + j)));
@@ -303,11 +189,17 @@ export async function measureSlack(): Promise<SlackFigures> {
     }
     const servers = await loadAll(agent, targets);
     const loaded = await usageOf(slack.child);
-    return { servers, memory: { idleRssMb: idle.rssMb, rssMb: loaded.rssMb, peakRssMb: loaded.peakRssMb } };
+    const loadedNoOps = await usageOf(noOps.child);
+    return {
+      servers,
+      memory: { idleRssMb: idle.rssMb, rssMb: loaded.rssMb, peakRssMb: loaded.peakRssMb },
+      memoryNoOps: { idleRssMb: idleNoOps.rssMb, peakRssMb: loadedNoOps.peakRssMb },
+    };
   } finally {
     agent.destroy();
-    for (const target of targets) target.child.kill();
+    await Promise.all(targets.map((target) => stopChild(target.child)));
     stub.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -315,14 +207,30 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
 const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
 
 const LABELS: Record<ServerKind, string> = {
-  slack: "Slack app  ",
-  bolt: "Bolt floor ",
-  bare: "bare server",
+  slack: "Slack app            ",
+  slackNoOps: "Slack app, no-op ops ",
+  bolt: "Bolt floor           ",
+  bare: "bare server          ",
 };
+
+const signed = (value: number, unit: string) => `${value >= 0 ? "+" : ""}${value.toFixed(3)} ${unit}`;
+const share = (part: number, whole: number) => `${part >= 0 ? "+" : ""}${((part / whole) * 100).toFixed(1)}%`;
+
+/** What the operations layer (rate limit, answer log line, insights) adds to a signed slash command. */
+function opsCostLine(servers: Record<ServerKind, ServerFigures>): string {
+  const { slack, slackNoOps } = servers;
+  const addedP50 = slack.oneAtATime.p50 - slackNoOps.oneAtATime.p50;
+  const addedCpu = slack.cpuPerRequestMs - slackNoOps.cpuPerRequestMs;
+  return (
+    `  ops layer (rate limit, answer log line, insights) per slash command: one at a time p50 ${signed(addedP50, "ms")}` +
+    ` (${share(addedP50, slackNoOps.oneAtATime.p50)}), CPU ${signed(addedCpu, "ms")} (${share(addedCpu, slackNoOps.cpuPerRequestMs)});` +
+    ` target < 10% added per answer: ${mark(addedP50 / slackNoOps.oneAtATime.p50 < 0.1)}`
+  );
+}
 
 /** Prints the Slack figures against the issue's targets. */
 export async function run(): Promise<void> {
-  const { servers, memory } = await measureSlack();
+  const { servers, memory, memoryNoOps } = await measureSlack();
   const { slack, bare } = servers;
   const ratio = slack.atOnce.perSecond / bare.atOnce.perSecond;
   const peak = memory.peakRssMb ?? memory.rssMb;
@@ -340,13 +248,11 @@ export async function run(): Promise<void> {
       ` 100 at once p99 far inside 3 s: ${mark(slack.atOnce.p99 < 1000)};` +
       ` throughput >= 70% of bare: ${mark(ratio >= 0.7)} (${(ratio * 100).toFixed(0)}%;` +
       ` Bolt floor ${((servers.bolt.atOnce.perSecond / bare.atOnce.perSecond) * 100).toFixed(0)}%)`,
+    opsCostLine(servers),
     `  Slack app resident memory (own process): ${memory.idleRssMb.toFixed(1)} MB idle, ${memory.rssMb.toFixed(1)} MB after the load` +
-      `${memory.peakRssMb === null ? "" : `, peak ${memory.peakRssMb.toFixed(1)} MB`}; target < 150 MB: ${mark(peak < 150)}`,
+      `${memory.peakRssMb === null ? "" : `, peak ${memory.peakRssMb.toFixed(1)} MB`}; target < 150 MB: ${mark(peak < 150)}` +
+      ` (with the no-op ops layer: ${memoryNoOps.idleRssMb.toFixed(1)} MB idle` +
+      `${memoryNoOps.peakRssMb === null ? "" : `, peak ${memoryNoOps.peakRssMb.toFixed(1)} MB`})`,
   ];
   console.log(lines.join("\n"));
-}
-
-if (process.argv[2] === CHILD_FLAG) {
-  const kind = process.argv[3];
-  await (kind === "bare" ? bareChild() : kind === "bolt" ? boltFloorChild() : slackChild());
 }
