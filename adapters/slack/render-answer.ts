@@ -4,6 +4,7 @@ import type { Answer, Verdict } from "../../src/index.js";
 import { SHARE_ACTION_ID } from "./action-ids.js";
 import { type Block, contextBlock, fitBlocks, packedSections, sectionBlock } from "./block-kit.js";
 import {
+  SLACK_ACTIONS_ELEMENTS_LIMIT,
   SLACK_BUTTON_VALUE_LIMIT,
   SLACK_CONTEXT_TEXT_LIMIT,
   SLACK_FALLBACK_TEXT_LIMIT,
@@ -61,7 +62,9 @@ export function renderSlackBlocks(answer: Answer, options: RenderAnswerOptions):
   const buttons: types.Button[] = [];
   if (options.share && rateable) buttons.push(shareButton(answer.question));
   if (options.rating === "open" && rateable) buttons.push(...ratingButtons(answer));
-  if (buttons.length > 0) trailing.push({ type: "actions", elements: buttons });
+  if (buttons.length > 0) {
+    trailing.push({ type: "actions", elements: buttons.slice(0, SLACK_ACTIONS_ELEMENTS_LIMIT) });
+  }
   if ((options.rating === "up" || options.rating === "down") && rateable) {
     trailing.push(ratedContext(options.rating));
   }
