@@ -8,11 +8,11 @@ const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/dom0.js");
 
 /** Per-question latency in process after warm-up: every question timed alone, many rounds. */
-function latency(core: Dom0Core, rounds: number): { p50: number; p99: number } {
-  for (let i = 0; i < 20_000; i++) core.answer(BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] as string);
+function latency(core: Dom0Core, rounds: number, questions = BENCH_QUESTIONS): { p50: number; p99: number } {
+  for (let i = 0; i < 20_000; i++) core.answer(questions[i % questions.length] as string);
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const question of BENCH_QUESTIONS) {
+    for (const question of questions) {
       const started = process.hrtime.bigint();
       core.answer(question);
       samples.push(Number(process.hrtime.bigint() - started));
@@ -94,7 +94,16 @@ export async function run(): Promise<void> {
   const data = loadDataset();
   const core = createCore(data);
   const real = latency(core, 4000);
-  const big = latency(createCore(scaled(data, 100)), 1000);
+  const bigCore = createCore(scaled(data, 100));
+  const big = latency(bigCore, 1000);
+  // Lists and "not in the table" answers name every row or product, so they grow with the data by nature;
+  // the rest should not.
+  const fixedSize = BENCH_QUESTIONS.filter((question) => {
+    const answer = core.answer(question);
+    return answer.intent !== "list" && answer.verdict !== "unlisted";
+  });
+  const realFixed = latency(core, 1000, fixedSize);
+  const bigFixed = latency(bigCore, 1000, fixedSize);
   const perSecond = await throughput(100_000);
   const cold = coldStart(15);
   printTable("Core: per-question latency in process (after 20,000 warm-up answers)", [
@@ -102,6 +111,10 @@ export async function run(): Promise<void> {
     ["p99 (target < 50 µs)", formatMicros(real.p99)],
     ["p50, dataset x100", `${formatMicros(big.p50)} (${(big.p50 / real.p50).toFixed(2)}x the real dataset)`],
     ["p99, dataset x100", `${formatMicros(big.p99)} (${(big.p99 / real.p99).toFixed(2)}x)`],
+    [
+      `p50 / p99, x100, the ${fixedSize.length} questions whose answer does not list the table`,
+      `${formatMicros(bigFixed.p50)} / ${formatMicros(bigFixed.p99)} (${(bigFixed.p50 / realFixed.p50).toFixed(2)}x / ${(bigFixed.p99 / realFixed.p99).toFixed(2)}x the real dataset)`,
+    ],
   ]);
   printTable("Terminal: dom0 ask", [
     [

@@ -22,9 +22,17 @@ export interface SupportQuery {
   xen: string | null;
 }
 
+const ruleNotes = new WeakMap<Listing["rule"], Note[]>();
+
+/** The notes of the listings, each once, in order; a single rule's notes are looked up once and kept. */
 function notesOf(listings: readonly Listing[], notes: ReadonlyMap<string, Note>): Note[] {
+  const only = listings.length === 1 ? listings[0] : undefined;
+  const known = only && ruleNotes.get(only.rule);
+  if (known) return known;
   const ids = new Set(listings.flatMap(({ rule }) => rule.notes));
-  return [...ids].flatMap((id) => notes.get(id) ?? []);
+  const found = [...ids].flatMap((id) => notes.get(id) ?? []);
+  if (only) ruleNotes.set(only.rule, found);
+  return found;
 }
 
 function labels(listings: readonly Listing[]): string {
@@ -58,12 +66,11 @@ export function composeSupport(
   const asOf = `The table reflects the wiki as of ${data.source.asOf}.`;
   const extra = query.remark ? [query.remark] : [];
   const lists = product.table === null ? "the page names" : "the table lists";
-  const none = { suggestions: [] as string[] };
 
   switch (outcome.kind) {
     case "not-dom0":
       return {
-        ...none,
+        suggestions: [],
         verdict: "no",
         headline: `No: ${name} is not a dom0 operating system.`,
         reasons: [outcome.reason],
@@ -72,7 +79,7 @@ export function composeSupport(
 
     case "listed": {
       const { listing, conditions } = outcome;
-      const reasons = [...rowsOf([listing], product), ...extra, ...conditionReasons(conditions, xen)];
+      const reasons = rowsOf([listing], product).concat(extra, conditionReasons(conditions, xen));
       // Why a point release counts as its release ("7.4 is Wheezy"), when the row does not print it.
       if (
         listing.row.decision &&
@@ -87,7 +94,7 @@ export function composeSupport(
       if (conditions.some((check) => check.met === false)) {
         const min = conditions[0]?.xenMin ?? "4.0";
         return {
-          ...none,
+          suggestions: [],
           verdict: "no",
           headline: `No: ${asked} is listed, but its dom0 kernel requires Xen >= ${min}, and you named Xen ${xen}.`,
           reasons,
@@ -96,7 +103,7 @@ export function composeSupport(
       }
       if (listing.rule.kind === "incomplete") {
         return {
-          ...none,
+          suggestions: [],
           verdict: "partial",
           headline: `Partly: ${name} is listed as "${listing.rule.label}": dom0 support exists but is not complete or verified.`,
           reasons,
@@ -105,24 +112,26 @@ export function composeSupport(
       }
       const pending = conditions.find((check) => check.met === null);
       const lead = pending ? `Yes, with Xen >= ${pending.xenMin}` : "Yes";
-      const exact = asked === `${name} ${listing.rule.label}` || listing.rule.kind === "all";
+      const exact =
+        (version !== null && describeVersion(product, version) === listing.rule.label) ||
+        listing.rule.kind === "all";
       const headline = exact
         ? `${lead}: the table lists ${asked} as a dom0${listing.rule.kind === "all" ? ` (${listing.rule.label})` : ""}.`
         : product.table === null
           ? `${lead}: ${asked} has dom0 support by the page's text (${listing.rule.label}).`
           : `${lead}: ${asked} is listed as a dom0, under "${listing.rule.label}".`;
-      return { ...none, verdict: "yes", headline, reasons, notes: listingNotes };
+      return { suggestions: [], verdict: "yes", headline, reasons, notes: listingNotes };
     }
 
     case "product": {
       const { listings, failing } = outcome;
       const working = listings.filter((listing) => !failing.includes(listing));
-      const reasons = [...rowsOf(listings, product), ...extra];
+      const reasons = rowsOf(listings, product).concat(extra);
       const allNotes = notesOf(listings, notes);
       if (working.length === 0) {
         const min = outcome.conditions[0]?.xenMin ?? "4.0";
         return {
-          ...none,
+          suggestions: [],
           verdict: "no",
           headline: `No: every ${name} release the table lists needs Xen >= ${min}, and you named Xen ${xen}.`,
           reasons,
@@ -131,7 +140,7 @@ export function composeSupport(
       }
       if (working.every(({ rule }) => rule.kind === "incomplete")) {
         return {
-          ...none,
+          suggestions: [],
           verdict: "partial",
           headline: `Partly: ${name} is listed as "${labels(working)}": dom0 support exists but is not complete or verified.`,
           reasons,
@@ -145,7 +154,7 @@ export function composeSupport(
         reasons.push(`Condition: ${labels(needing)} need Xen >= ${outcome.conditions[0]?.xenMin ?? "4.0"}.`);
       reasons.push("Ask with a version for a precise answer.");
       return {
-        ...none,
+        suggestions: [],
         verdict: "yes",
         headline: `Yes: ${lists} ${name} ${labels(working)} as dom0.`,
         reasons,
@@ -155,13 +164,13 @@ export function composeSupport(
 
     case "line": {
       const { covered, uncovered, listings } = outcome;
-      const reasons = [...rowsOf(listings, product), ...extra];
+      const reasons = rowsOf(listings, product).concat(extra);
       const covering = listings.filter(({ rule }) =>
         covered.some((member) => covers(rule, parseVersion(member))),
       );
       if (uncovered.length === 0) {
         return {
-          ...none,
+          suggestions: [],
           verdict: "yes",
           headline: `Yes: every ${asked} release is listed as a dom0 (${joinWords(covered)}).`,
           reasons,
@@ -169,7 +178,7 @@ export function composeSupport(
         };
       }
       return {
-        ...none,
+        suggestions: [],
         verdict: "partial",
         headline: `Partly: of ${asked}, ${lists} only ${labels(covering)} as dom0, not ${joinWords(uncovered)}.`,
         reasons,
@@ -179,7 +188,7 @@ export function composeSupport(
 
     case "older":
       return {
-        ...none,
+        suggestions: [],
         verdict: "no",
         headline: `No: ${asked} is older than the first ${name} release ${lists}, ${outcome.first.rule.label}.`,
         reasons: [...rowsOf(outcome.listings, product), ...extra],
@@ -188,7 +197,7 @@ export function composeSupport(
 
     case "between":
       return {
-        ...none,
+        suggestions: [],
         verdict: "no",
         headline: `No: ${product.table === null ? "the page does not name" : "the table does not list"} ${asked} as a dom0; for ${name} it lists ${labels(outcome.listings)}.`,
         reasons: [...rowsOf(outcome.listings, product), ...extra],
@@ -197,7 +206,7 @@ export function composeSupport(
 
     case "newer":
       return {
-        ...none,
+        suggestions: [],
         verdict: "unlisted",
         headline: `Not in the table: ${asked} is newer than the ${name} releases the table lists (${labels(outcome.listings)}), and the table reflects the wiki as of ${data.source.asOf}.`,
         reasons: [

@@ -27,9 +27,18 @@ export type SupportOutcome =
   | { kind: "between"; listings: Listing[] }
   | { kind: "newer"; listings: Listing[] };
 
+const listingCache = new WeakMap<Product | Variant, Listing[]>();
+
+/** The rules that answer for a product, or for a variant (only its rows); built once per product. */
 function listingsFor(product: Product, variant: Variant | null): Listing[] {
-  const rows = variant ? product.rows.filter((row) => variant.rows.includes(row.id)) : product.rows;
-  return rows.flatMap((row) => row.rules.map((rule) => ({ row, rule })));
+  const key = variant ?? product;
+  let listings = listingCache.get(key);
+  if (listings === undefined) {
+    const rows = variant ? product.rows.filter((row) => variant.rows.includes(row.id)) : product.rows;
+    listings = rows.flatMap((row) => row.rules.map((rule) => ({ row, rule })));
+    listingCache.set(key, listings);
+  }
+  return listings;
 }
 
 /** True when the rule lists this version. */

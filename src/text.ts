@@ -28,8 +28,12 @@ export function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
   for (const match of normalized.matchAll(TOKEN_PATTERN)) {
     let text = match[0];
-    if (text.startsWith("dom") && /^dom[ -]?[0u]$/.test(text)) text = `dom${text.at(-1)}`;
-    tokens.push({ text, kind: /^\d/.test(text) ? "number" : "word" });
+    const first = text.charCodeAt(0);
+    const isNumber = first >= 48 && first <= 57;
+    if (!isNumber && text.length > 4 && text.startsWith("dom") && /^dom[ -][0u]$/.test(text)) {
+      text = `dom${text.at(-1)}`;
+    }
+    tokens.push({ text, kind: isNumber ? "number" : "word" });
   }
   return tokens;
 }
