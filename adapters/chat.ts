@@ -1,5 +1,7 @@
 import { once } from "node:events";
-import { ConfigError, DatasetError, loadCore } from "../src/index.js";
+import { ConfigError, DatasetError } from "../src/errors.js";
+import { openCore } from "../src/open-core.js";
+import type { Dom0Core } from "../src/types.js";
 import { createOps, type Ops } from "./common/ops.js";
 import { installGracefulShutdown } from "./common/shutdown.js";
 
@@ -11,14 +13,14 @@ function secretsOf(env: NodeJS.ProcessEnv): string[] {
   return names.map((name) => env[name] ?? "").filter((value) => value !== "");
 }
 
-async function startSlack(ops: Ops, core: ReturnType<typeof loadCore>): Promise<Stop> {
+async function startSlack(ops: Ops, core: Dom0Core): Promise<Stop> {
   const { createSlackApp, slackConfigFromEnv } = await import("./slack/index.js");
   const app = createSlackApp(slackConfigFromEnv(process.env), { core, ops });
   await app.start();
   return () => app.stop();
 }
 
-async function startDiscord(ops: Ops, core: ReturnType<typeof loadCore>): Promise<Stop> {
+async function startDiscord(ops: Ops, core: Dom0Core): Promise<Stop> {
   const { createDiscordBot, discordConfigFromEnv } = await import("./discord/index.js");
   const config = discordConfigFromEnv(process.env);
   if (config.shards !== null) {
@@ -54,7 +56,8 @@ export async function startChat(wanted: { slack: boolean; discord: boolean }): P
   let ops: Ops | undefined;
   try {
     ops = createOps({ secrets: secretsOf(process.env) });
-    const core = loadCore();
+    // The validated-bytes cache: the same validation as loadCore, without keeping zod in a long-lived process.
+    const core = await openCore();
     const stops: Stop[] = [];
     if (wanted.slack) stops.push(await startSlack(ops, core));
     if (wanted.discord) stops.push(await startDiscord(ops, core));

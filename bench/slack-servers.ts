@@ -46,7 +46,10 @@ async function slackChild(noOps: boolean): Promise<void> {
     const quiet = createOps({ env: { INSIGHTS: "0", LOG_LEVEL: "silent" } });
     ops = { ...quiet, admit: () => "ok", answered: () => {}, rated: () => false };
   }
-  const app = createSlackApp(config, ops === undefined ? {} : { ops });
+  // As `npm start` builds it: the core from the validated-bytes cache, so zod is not loaded in the process.
+  const { openCore } = await import("../src/open-core.js");
+  const core = await openCore();
+  const app = createSlackApp(config, ops === undefined ? { core } : { core, ops });
   await app.start();
   reportUsageOnRequest();
   process.send?.({ port: app.port() });

@@ -3,7 +3,6 @@ import { performance } from "node:perf_hooks";
 import type { ClientOptions, Interaction, Message } from "discord.js";
 import { Client, Events, GatewayIntentBits, MessageFlags, Options, Partials } from "discord.js";
 import { ConfigError } from "../../src/errors.js";
-import { loadCore } from "../../src/index.js";
 import type { Dom0Core } from "../../src/types.js";
 import type { Ops } from "../common/ops.js";
 import { APOLOGY_TEXT, createInFlight } from "../common/shutdown.js";
@@ -101,8 +100,11 @@ async function apologiseFor(message: Message): Promise<void> {
 }
 
 /** Creates the Discord bot on discord.js: /dom0 with autocomplete, mentions, direct messages and buttons. */
-export function createDiscordBot(config: DiscordConfig, hooks: DiscordBotHooks = {}): DiscordBot {
-  const core: Dom0Core = config.core ?? loadCore();
+export function createDiscordBot(
+  config: DiscordConfig & { core: Dom0Core },
+  hooks: DiscordBotHooks = {},
+): DiscordBot {
+  const { core } = config;
   const ownOps = config.ops === undefined;
   const ops = config.ops ?? createDiscordOps(config.token);
   const onError =

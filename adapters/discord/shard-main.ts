@@ -4,6 +4,7 @@
  * On SIGTERM or SIGINT it finishes the answers in flight, writes the queued insights and exits 0.
  */
 import { ConfigError } from "../../src/errors.js";
+import { openCore } from "../../src/open-core.js";
 import { installGracefulShutdown } from "../common/shutdown.js";
 import { createDiscordBot } from "./bot.js";
 import { discordConfigFromEnv } from "./config.js";
@@ -12,7 +13,7 @@ import { createDiscordOps } from "./ops.js";
 try {
   const config = discordConfigFromEnv(process.env);
   const ops = createDiscordOps(config.token);
-  const bot = createDiscordBot({ ...config, ops });
+  const bot = createDiscordBot({ ...config, core: await openCore(), ops });
   try {
     await bot.start();
   } catch (error) {

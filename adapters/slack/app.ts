@@ -4,7 +4,8 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { DestinationStream } from "pino";
-import { ConfigError, type Dom0Core, loadCore } from "../../src/index.js";
+import { ConfigError } from "../../src/errors.js";
+import type { Dom0Core } from "../../src/types.js";
 import type { Ops } from "../common/ops.js";
 import { createInFlight } from "../common/shutdown.js";
 import type { SlackConfig } from "./config.js";
@@ -17,8 +18,8 @@ import { createSlackOps } from "./ops.js";
 
 /** What the Slack app needs besides its configuration; all optional, for tests and embedding. */
 export interface SlackAppDeps {
-  /** The answering core; loaded from `data/` when absent. */
-  core?: Dom0Core;
+  /** The answering core (`openCore()` or `loadCore()` from src/): one per process, shared by the adapters. */
+  core: Dom0Core;
   /**
    * Logs, rate limits and insights, shared with the other adapters of the process; its logger should scrub
    * this app's secrets (`slackSecrets(config)`). When absent the app makes its own from the environment
@@ -79,8 +80,8 @@ function rejectedToken(variable: string, error: unknown, where: string): unknown
 }
 
 /** Builds the Slack app from its configuration; nothing listens or connects until `start()`. */
-export function createSlackApp(config: SlackConfig, deps: SlackAppDeps = {}): SlackApp {
-  const core = deps.core ?? loadCore();
+export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackApp {
+  const { core } = deps;
   const ownOps = deps.ops === undefined;
   const ops = deps.ops ?? createSlackOps(config, deps.logDestination);
   const log = slackLogger(ops.logger);

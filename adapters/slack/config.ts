@@ -1,5 +1,5 @@
 /** The Slack app's settings and where each comes from: environment variables, checked at start-up. */
-import { ConfigError } from "../../src/index.js";
+import { ConfigError } from "../../src/errors.js";
 import { LOG_LEVELS, type LogLevel } from "../common/config.js";
 
 /** Everything the Slack app needs to run; each field names the environment variable that fills it. */
