@@ -19,6 +19,7 @@ import {
   commandPayload,
   dispatchInteraction,
 } from "../tests/support/discord-payloads.js";
+import { PRODUCTION_NODE_FLAGS } from "./runtime.js";
 
 const TOKEN = "bench-bot-token";
 const WARMUP = 100;
@@ -99,6 +100,7 @@ async function latency(discord: FakeDiscord, payload: Record<string, unknown>): 
 /** Starts the compiled bot against `discord`; its log lines (stdout) go to /dev/null, as cheap as a drained pipe. */
 async function startBot(discord: FakeDiscord, opsEnv: Record<string, string>): Promise<ChildProcess> {
   const child = fork(BOT_SCRIPT, [], {
+    execArgv: PRODUCTION_NODE_FLAGS,
     env: {
       ...process.env,
       ...NO_RATE_LIMIT,

@@ -14,6 +14,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PRODUCTION_NODE_FLAGS } from "./runtime.js";
 import { BOT_TOKEN, percentile, post, SIGNING_SECRET } from "./slack-load.js";
 import { CHILD_FLAG, type ChildMessage, type ServerKind } from "./slack-servers.js";
 
@@ -122,8 +123,8 @@ async function spawn(
       LOG_QUESTIONS: "0",
       ...opsEnv(kind, insightsDb),
     },
-    // Plain node for the servers: flags of the parent (--input-type, loaders) do not apply to this file.
-    execArgv: [],
+    // Node as `npm start` runs it: flags of the parent (--input-type, loaders) do not apply to this file.
+    execArgv: PRODUCTION_NODE_FLAGS,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const message = await nextMessage(child);

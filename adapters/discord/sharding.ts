@@ -29,5 +29,12 @@ export async function createDiscordShardManager(
 ): Promise<ShardingManager> {
   const totalShards = await resolveShardCount(config);
   // The manager hands each child DISCORD_TOKEN, SHARDS and SHARD_COUNT; the rest of the environment passes through.
-  return new ShardingManager(script, { token: config.token, totalShards, mode: "process", respawn: true });
+  // Each shard runs with the flags `npm start` gives the main process (package.json "start").
+  return new ShardingManager(script, {
+    token: config.token,
+    totalShards,
+    mode: "process",
+    respawn: true,
+    execArgv: ["--max-semi-space-size=4"],
+  });
 }
