@@ -66,7 +66,9 @@ function prettyLines(target: DestinationStream, colorize: boolean): DestinationS
 
 function scrubKnownSecrets(line: string, secrets: readonly string[]): string {
   let scrubbed = line;
-  for (const secret of secrets) scrubbed = scrubbed.split(secret).join(REDACTED);
+  for (const secret of secrets) {
+    if (scrubbed.includes(secret)) scrubbed = scrubbed.split(secret).join(REDACTED);
+  }
   return scrubbed;
 }
 
