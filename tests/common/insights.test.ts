@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InsightsStore, normaliseQuestion, openInsights } from "../../adapters/common/insights.js";
 import { createLogger } from "../../adapters/common/logger.js";
 import { buildReport, renderReportText } from "../../adapters/common/report.js";
-import { makeAnswer, unclear, unlisted } from "./helpers/answers.js";
+import { fakeAnswer, unclearAnswer, unlistedAnswer } from "../support/fake-core.js";
 import { LineCapture } from "./helpers/capture.js";
 import { compileOpsModules, removeTempDirs, tempDir } from "./helpers/compile.js";
 
@@ -62,12 +62,15 @@ describe("the insights store", () => {
   afterAll(() => store.close());
 
   it("records unclear answers and unlisted products, not answers the table settled", () => {
-    store.recordAnswer({ platform: "slack", answer: unclear("What about   PIZZA?"), userId: "U1" });
-    store.recordAnswer({ platform: "discord", answer: unlisted("Is FreeBSD 10 ok as dom0?", "FreeBSD") });
-    store.recordAnswer({ platform: "slack", answer: makeAnswer() });
+    store.recordAnswer({ platform: "slack", answer: unclearAnswer("What about   PIZZA?"), userId: "U1" });
+    store.recordAnswer({
+      platform: "discord",
+      answer: unlistedAnswer("Is FreeBSD 10 ok as dom0?", "FreeBSD"),
+    });
+    store.recordAnswer({ platform: "slack", answer: fakeAnswer() });
     store.recordAnswer({
       platform: "slack",
-      answer: makeAnswer({ intent: "faq", verdict: null, topic: "what-is-dom0" }),
+      answer: fakeAnswer({ intent: "faq", verdict: null, topic: "what-is-dom0" }),
     });
     store.flush();
     const misses = rows(path, "misses");
@@ -121,7 +124,7 @@ describe("the insights store", () => {
   it("writes queued records within a fraction of a second, without a flush", async () => {
     const timedPath = join(tempDir(), "timed.db");
     const timed = open(timedPath).store;
-    timed.recordAnswer({ platform: "terminal", answer: unclear("queued") });
+    timed.recordAnswer({ platform: "terminal", answer: unclearAnswer("queued") });
     expect(rows(timedPath, "misses")).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(rows(timedPath, "misses").map((row) => row.question)).toEqual(["queued"]);
@@ -131,7 +134,7 @@ describe("the insights store", () => {
   it("stores user ids only when the operator opts in", () => {
     const optedPath = join(tempDir(), "opted.db");
     const opted = open(optedPath, { userIds: true }).store;
-    opted.recordAnswer({ platform: "slack", answer: unclear("hm"), userId: "U42" });
+    opted.recordAnswer({ platform: "slack", answer: unclearAnswer("hm"), userId: "U42" });
     opted.recordRating({
       platform: "discord",
       rating: "up",
@@ -148,10 +151,10 @@ describe("the insights store", () => {
   it("keeps what it recorded across a restart", () => {
     const restartPath = join(tempDir(), "restart.db");
     const first = open(restartPath).store;
-    first.recordAnswer({ platform: "slack", answer: unclear("before restart") });
+    first.recordAnswer({ platform: "slack", answer: unclearAnswer("before restart") });
     first.close();
     const second = open(restartPath).store;
-    second.recordAnswer({ platform: "slack", answer: unclear("Before restart") });
+    second.recordAnswer({ platform: "slack", answer: unclearAnswer("Before restart") });
     expect(buildReport(second).unanswered).toMatchObject([{ question: "before restart", count: 2 }]);
     second.close();
   });
@@ -159,7 +162,7 @@ describe("the insights store", () => {
   it("creates no file and records nothing when turned off (INSIGHTS=0)", () => {
     const offPath = join(tempDir(), "off.db");
     const { store: off, out } = open(offPath, { enabled: false });
-    off.recordAnswer({ platform: "slack", answer: unclear("x") });
+    off.recordAnswer({ platform: "slack", answer: unclearAnswer("x") });
     expect(off.enabled).toBe(false);
     expect(existsSync(offPath)).toBe(false);
     expect(out.text).toContain("insights: off");
@@ -169,14 +172,14 @@ describe("the insights store", () => {
 describe("buildReport", () => {
   it("groups unanswered questions, most frequent first, with unlisted product names and ratings per intent and product", () => {
     const { store } = open(join(tempDir(), "report.db"));
-    const ask = (answer: ReturnType<typeof unclear>, times: number) => {
+    const ask = (answer: ReturnType<typeof unclearAnswer>, times: number) => {
       for (let i = 0; i < times; i += 1) store.recordAnswer({ platform: "slack", answer });
     };
-    ask(unclear("what is xen"), 1);
-    ask(unlisted("Does FreeBSD work?", "FreeBSD"), 2);
-    ask(unlisted("does  freebsd work", "freebsd"), 1);
-    ask(unlisted("Gentoo as dom0?", "Gentoo"), 1);
-    ask(unclear("how do I pass through a GPU"), 4);
+    ask(unclearAnswer("what is xen"), 1);
+    ask(unlistedAnswer("Does FreeBSD work?", "FreeBSD"), 2);
+    ask(unlistedAnswer("does  freebsd work", "freebsd"), 1);
+    ask(unlistedAnswer("Gentoo as dom0?", "Gentoo"), 1);
+    ask(unclearAnswer("how do I pass through a GPU"), 4);
     const rate = (rating: "up" | "down", product: "centos" | "debian", times: number) => {
       for (let i = 0; i < times; i += 1) {
         store.recordRating({ platform: "discord", rating, intent: "support", product, verdict: "yes" });
@@ -224,7 +227,9 @@ describe("a database it cannot use", () => {
     expect(line?.path).toBe(path);
     expect(String(line?.reason)).toMatch(/corrupt|not a database|malformed/i);
     expect(String(line?.msg)).toContain("answering continues");
-    expect(() => store.recordAnswer({ platform: "slack", answer: unclear("still answering") })).not.toThrow();
+    expect(() =>
+      store.recordAnswer({ platform: "slack", answer: unclearAnswer("still answering") }),
+    ).not.toThrow();
     expect(() =>
       store.recordRating({ platform: "slack", rating: "up", intent: "faq", product: null, verdict: null }),
     ).not.toThrow();
@@ -234,7 +239,7 @@ describe("a database it cannot use", () => {
     const path = join(tempDir(), "damaged.db");
     const { store: healthy } = open(path);
     for (let i = 0; i < 2000; i += 1) {
-      healthy.recordAnswer({ platform: "slack", answer: unclear(`question ${i} ${"x".repeat(100)}`) });
+      healthy.recordAnswer({ platform: "slack", answer: unclearAnswer(`question ${i} ${"x".repeat(100)}`) });
     }
     healthy.close();
     // Overwrite the middle of the file (past the header and schema page) with noise.
@@ -271,7 +276,9 @@ describe("a database it cannot use", () => {
     const saboteur = new Database(path);
     saboteur.exec("DROP TABLE misses");
     saboteur.close();
-    expect(() => store.recordAnswer({ platform: "slack", answer: unclear("after the drop") })).not.toThrow();
+    expect(() =>
+      store.recordAnswer({ platform: "slack", answer: unclearAnswer("after the drop") }),
+    ).not.toThrow();
     expect(() => store.flush()).not.toThrow();
     const warning = out.json().find((entry) => entry.level === 40);
     expect(warning).toMatchObject({

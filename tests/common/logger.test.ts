@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger, logAnswer } from "../../adapters/common/logger.js";
-import { unlisted } from "./helpers/answers.js";
+import { unlistedAnswer } from "../support/fake-core.js";
 import { LineCapture } from "./helpers/capture.js";
 
 const SLACK_BOT_TOKEN = "xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx";
@@ -14,7 +14,10 @@ function capture(options: Parameters<typeof createLogger>[0] = {}) {
 }
 
 describe("logAnswer", () => {
-  const answer = unlisted("Does Scientific Linux 6 work as dom0? I'm U0AAA in <#C123>", "Scientific Linux");
+  const answer = unlistedAnswer(
+    "Does Scientific Linux 6 work as dom0? I'm U0AAA in <#C123>",
+    "Scientific Linux",
+  );
 
   it("writes one JSON line with intent, verdict, product, latency and platform", () => {
     const { out, logger } = capture();
@@ -115,7 +118,7 @@ describe("createLogger scrubbing", () => {
 
   it("scrubs secrets passed as the question text even when LOG_QUESTIONS is on", () => {
     const { out, logger } = capture();
-    const answer = unlisted(`is ${SLACK_BOT_TOKEN} a dom0?`, "xoxb");
+    const answer = unlistedAnswer(`is ${SLACK_BOT_TOKEN} a dom0?`, "xoxb");
     logAnswer(logger, { platform: "slack", answer, latencyMs: 1 }, { logQuestions: true });
     expect(out.text).not.toContain(SLACK_BOT_TOKEN);
     expect(out.json()[0]?.question).toBe("is [Redacted] a dom0?");

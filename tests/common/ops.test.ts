@@ -5,7 +5,7 @@ import { createLogger } from "../../adapters/common/logger.js";
 import { createOps } from "../../adapters/common/ops.js";
 import { ratingId } from "../../adapters/common/rating-id.js";
 import { buildReport } from "../../adapters/common/report.js";
-import { makeAnswer, unlisted } from "./helpers/answers.js";
+import { fakeAnswer, unlistedAnswer } from "../support/fake-core.js";
 import { LineCapture } from "./helpers/capture.js";
 import { removeTempDirs, tempDir } from "./helpers/compile.js";
 
@@ -24,7 +24,7 @@ function ops(env: Record<string, string> = {}) {
 describe("createOps: what an adapter calls", () => {
   it("logs and records an answer the bot could not give, without text or user id by default", async () => {
     const { db, out, ops: operations } = ops();
-    const answer = unlisted("Does FreeBSD work as dom0?", "FreeBSD");
+    const answer = unlistedAnswer("Does FreeBSD work as dom0?", "FreeBSD");
     operations.answered({
       platform: "discord",
       answer,
@@ -32,7 +32,7 @@ describe("createOps: what an adapter calls", () => {
       userId: "81234",
       questionText: answer.question,
     });
-    operations.answered({ platform: "discord", answer: makeAnswer(), latencyMs: 1 });
+    operations.answered({ platform: "discord", answer: fakeAnswer(), latencyMs: 1 });
     await operations.close();
     const answerLines = out.json().filter((line) => line.msg === "answered");
     expect(answerLines).toHaveLength(2);
@@ -50,7 +50,7 @@ describe("createOps: what an adapter calls", () => {
     const { out, ops: operations } = ops({ LOG_QUESTIONS: "1" });
     operations.answered({
       platform: "slack",
-      answer: makeAnswer(),
+      answer: fakeAnswer(),
       latencyMs: 1,
       userId: "U9",
       questionText: "q?",
@@ -64,7 +64,7 @@ describe("createOps: what an adapter calls", () => {
 
   it("records a rating from a button id and ignores ids that are not ratings", async () => {
     const { db, ops: operations } = ops();
-    const id = ratingId("up", makeAnswer({ product: "debian", verdict: "yes" }));
+    const id = ratingId("up", fakeAnswer({ product: "debian", verdict: "yes" }));
     expect(operations.rated("slack", id, "U1")).toBe(true);
     expect(operations.rated("slack", "dom0_share")).toBe(false);
     expect(operations.rated("discord", "dom0:rate:up:support:gentoo:yes:-")).toBe(false);

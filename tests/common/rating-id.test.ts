@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DISCORD_CUSTOM_ID_LIMIT, parseRatingId, ratingId } from "../../adapters/common/rating-id.js";
 import { PRODUCT_IDS, TOPIC_IDS } from "../../src/types.js";
-import { makeAnswer } from "./helpers/answers.js";
+import { fakeAnswer } from "../support/fake-core.js";
 
 describe("rating button ids", () => {
   it("carries what was answered, and reads back to the same rating", () => {
-    const id = ratingId("down", makeAnswer({ intent: "support", product: "centos", verdict: "no" }));
+    const id = ratingId("down", fakeAnswer({ intent: "support", product: "centos", verdict: "no" }));
     expect(id).toBe("dom0:rate:down:support:centos:no:-");
     expect(parseRatingId(id)).toEqual({
       rating: "down",
@@ -16,7 +16,7 @@ describe("rating button ids", () => {
     });
     const faq = ratingId(
       "up",
-      makeAnswer({ intent: "faq", product: null, verdict: null, topic: "pvops-vs-xenlinux" }),
+      fakeAnswer({ intent: "faq", product: null, verdict: null, topic: "pvops-vs-xenlinux" }),
     );
     expect(parseRatingId(faq)).toEqual({
       rating: "up",

@@ -6,7 +6,7 @@ import { openInsights } from "../../adapters/common/insights.js";
 import { createLogger } from "../../adapters/common/logger.js";
 import type { InsightsReport } from "../../adapters/common/report.js";
 import { runReport } from "../../adapters/terminal/report.js";
-import { unclear, unlisted } from "./helpers/answers.js";
+import { unclearAnswer, unlistedAnswer } from "../support/fake-core.js";
 import { LineCapture } from "./helpers/capture.js";
 import { removeTempDirs, tempDir } from "./helpers/compile.js";
 
@@ -31,8 +31,8 @@ describe("dom0 report", () => {
       createLogger({ destination: new LineCapture() }),
     );
     for (let i = 0; i < 3; i += 1)
-      store.recordAnswer({ platform: "slack", answer: unlisted("Is FreeBSD OK?", "FreeBSD") });
-    store.recordAnswer({ platform: "discord", answer: unclear("Xen on a Raspberry Pi") });
+      store.recordAnswer({ platform: "slack", answer: unlistedAnswer("Is FreeBSD OK?", "FreeBSD") });
+    store.recordAnswer({ platform: "discord", answer: unclearAnswer("Xen on a Raspberry Pi") });
     store.recordRating({
       platform: "slack",
       rating: "up",

@@ -10,10 +10,10 @@ import {
 import { renderDiscordEmbed, renderTableEmbeds, VERDICT_COLOURS } from "../../adapters/discord/render.js";
 import { neutralizeMentions } from "../../adapters/discord/safe-text.js";
 import type { Answer, TableRow } from "../../src/types.js";
-import { fakeCore } from "../support/discord-fake-core.js";
+import { fakeAnswer, fakeCore } from "../support/fake-core.js";
 
 function answerWith(overrides: Partial<Answer>): Answer {
-  return fakeCore(overrides).answer("question");
+  return fakeAnswer({ question: "question", ...overrides });
 }
 
 describe("renderDiscordEmbed", () => {
@@ -35,9 +35,9 @@ describe("renderDiscordEmbed", () => {
 
   it("puts the verdict line first, then reasons and notes, and ends with the source as a link", () => {
     const embed = renderDiscordEmbed(answerWith({}));
-    expect(embed.title).toBe("No: CentOS 6.3 is not a dom0; 6.4 is the first release that is.");
+    expect(embed.title).toBe("No: CentOS 6.3 cannot be the dom0; CentOS 6.4 and later can.");
     expect(embed.description).toMatch(
-      /^The table lists CentOS from 6\.4\.\n\n\*\*Notes\*\*\n• Needs Xen 4\.0 or later\./,
+      /^The table lists CentOS 6\.4 and later\.\n\n\*\*Notes\*\*\n• Needs Xen 4\.0 or later\./,
     );
     expect(embed.description).toMatch(
       /\[Dom0 Kernels for Xen, revision of 2014-04-18\]\(https:\/\/wiki\.xenproject\.org\/wiki\/Dom0_Kernels_for_Xen\)$/,

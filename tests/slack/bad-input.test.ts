@@ -1,7 +1,7 @@
 /** Hostile and broken input over real HTTP: nothing pings, nothing crashes, nothing secret is logged. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakeAnswer, fakeCore } from "../support/fake-core.js";
 import { blockTexts, firstLine, type MessageBody, PING_MARKUP } from "./support/blocks.js";
-import { fakeAnswer, fakeCore } from "./support/fake-core.js";
 import { eventCallback, slackFixture, slashCommandFields } from "./support/fixtures.js";
 import {
   postEvent,

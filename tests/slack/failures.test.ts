@@ -1,8 +1,8 @@
 /** A failure inside one answer: logged through the operations logger, apologised for, and the server serves on. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APOLOGY_TEXT } from "../../adapters/common/shutdown.js";
+import { fakeAnswer, fakeCore } from "../support/fake-core.js";
 import { firstLine, type MessageBody } from "./support/blocks.js";
-import { fakeAnswer, fakeCore } from "./support/fake-core.js";
 import { eventCallback, slashCommandFields } from "./support/fixtures.js";
 import { postEvent, postSlashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./support/signing.js";
 import { type SlackHarness, startSlackHarness } from "./support/slack-harness.js";

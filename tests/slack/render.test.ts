@@ -1,8 +1,8 @@
 /** Block Kit rendering: the verdict line first, Slack's limits held whatever the answer, markup escaped. */
 import { describe, expect, it } from "vitest";
 import { renderHelpMessage, renderHomeView, renderSlackBlocks } from "../../adapters/slack/index.js";
+import { fakeAnswer, fakeCore } from "../support/fake-core.js";
 import { blockTexts, buttons, escaped, firstLine, PING_MARKUP } from "./support/blocks.js";
-import { fakeAnswer, fakeCore } from "./support/fake-core.js";
 import { realCore } from "./support/slack-harness.js";
 
 const SHARE = { share: true, showQuestion: true };

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSlackApp, type SlackApp } from "../../adapters/slack/index.js";
 import { ConfigError } from "../../src/index.js";
-import { fakeCore } from "./support/fake-core.js";
+import { fakeCore } from "../support/fake-core.js";
 import { FakeSlackApi } from "./support/fake-slack-api.js";
 import { testConfig, testOps } from "./support/slack-harness.js";
 
