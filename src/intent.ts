@@ -131,11 +131,11 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
   if (topic === "mini-os" || (product?.id === "mini-os" && !/\b(?:as|be|a) dom0\b|work/.test(q.normalized))) {
     return { intent: "faq", topic: "mini-os", product };
   }
-  if (topic === "mainline-linux" && product?.id === "linux" && hasVersion) {
-    // "vanilla kernel 2.6.32 as dom0?" asks about one kernel version: a support question.
-  } else if (topic && !(specificSupport && (topic === "pvops-vs-xenlinux" || topic === "choosing-kernel"))) {
-    return { intent: "faq", topic, product: generic ? null : product };
-  }
+  // "vanilla kernel 2.6.32 as dom0?" asks about one kernel version; "pvops or xenlinux on Debian 7?" about one
+  // release: both are support questions, not the FAQ.
+  const oneKernel = topic === "mainline-linux" && product?.id === "linux" && hasVersion;
+  const oneRelease = specificSupport && (topic === "pvops-vs-xenlinux" || topic === "choosing-kernel");
+  if (topic && !oneKernel && !oneRelease) return { intent: "faq", topic, product: generic ? null : product };
 
   const listWord = has(q, ...LIST_WORDS) || /\bwhat about\b/.test(q.normalized);
   if (
@@ -152,12 +152,11 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
   if (subject?.entity.kind === "unlisted") return { intent: "unlisted", system: subject.entity.system };
   if (subject && product) {
     const variant = subject.entity.kind === "product" ? subject.entity.variant : null;
-    const codename = subject.entity.kind === "release" ? subject.entity.release.version : null;
-    const namedRelease = q.mentions.find(
+    // A codename of this product ("squeeze", "precise") names the release when no number does.
+    const named = q.mentions.find(
       (mention) => mention.entity.kind === "release" && mention.entity.product.id === product.id,
     );
-    const codenameVersion =
-      codename ?? (namedRelease?.entity.kind === "release" ? namedRelease.entity.release.version : null);
+    const codenameVersion = named?.entity.kind === "release" ? named.entity.release.version : null;
     return { intent: "support", product, variant, codenameVersion };
   }
   if (q.nearMisses.length > 0) return { intent: "unclear", reason: "near-miss", suggestions: q.nearMisses };
