@@ -96,7 +96,7 @@ export function composeSupport(
         return {
           suggestions: [],
           verdict: "no",
-          headline: `No: ${asked} is listed, but its dom0 kernel requires Xen >= ${min}, and you named Xen ${xen}.`,
+          headline: `No: ${asked} ${product.table === null ? "has dom0 support by the page's text" : "is listed"}, but its dom0 kernel requires Xen >= ${min}, and you named Xen ${xen}.`,
           reasons,
           notes: listingNotes,
         };
@@ -152,11 +152,14 @@ export function composeSupport(
         reasons.push(`With Xen ${xen}, not ${labels(failing)}: those need a newer Xen.`);
       else if (needing.length > 0)
         reasons.push(`Condition: ${labels(needing)} need Xen >= ${outcome.conditions[0]?.xenMin ?? "4.0"}.`);
-      reasons.push("Ask with a version for a precise answer.");
+      const everyVersion = working.every(({ rule }) => rule.kind === "all");
+      if (!everyVersion) reasons.push("Ask with a version for a precise answer.");
       return {
         suggestions: [],
         verdict: "yes",
-        headline: `Yes: ${lists} ${name} ${labels(working)} as dom0.`,
+        headline: everyVersion
+          ? `Yes: ${lists} ${name} as dom0, all versions.`
+          : `Yes: ${lists} ${name} ${labels(working)} as dom0.`,
         reasons,
         notes: allNotes,
       };

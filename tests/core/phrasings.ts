@@ -82,6 +82,8 @@ export const PHRASINGS: Case[] = [
   ],
   ["Oracle Linux 5 as dom0?", yes("centos", "5", ["Oracle Linux", "not Oracle VM"])],
   ["OEL 5.9 dom0?", yes("centos", "5.9")],
+  ["OL 5.8 dom0?", yes("centos", "5.8", ["Oracle Linux"])],
+  ["SL 5.5 dom0", yes("centos", "5.5", ["Scientific Linux"])],
   ["Oracle Linux 6 as dom0?", { intent: "support", product: "centos", version: "6", verdict: "unlisted" }],
   ["Rocky Linux 9 dom0", { intent: "support", version: "9", verdict: "unlisted", mentions: ["5.x"] }],
   // RHEL 5.x
@@ -181,7 +183,7 @@ export const PHRASINGS: Case[] = [
   // XenServer: all versions, open source from 6.2; XCP before
   ["XenServer 6.2 dom0", yes("xenserver", "6.2", ["open source"])],
   ["xenserver 6.0 as dom0", yes("xenserver", "6.0", ["XCP"])],
-  ["Can XCP be used as dom0?", yes("xenserver", null, ["XCP"])],
+  ["Can XCP be used as dom0?", yes("xenserver", null, ["XCP", "all versions"])],
   ["xen cloud platform 1.6 dom0", yes("xenserver", "1.6")],
   // Alpine Linux: 2.4.x [2]
   ["alpine linux 2.4 dom0", yes("alpine", "2.4", ["See wiki"])],
@@ -214,7 +216,7 @@ export const PHRASINGS: Case[] = [
   ["Is Linux 2.6.37 enough for dom0?", yes("linux", "2.6.37")],
   ["Does the 3.2 kernel work as dom0?", yes("linux", "3.2")],
   ["kernel 2.6.18 dom0", no("linux", "2.6.18", ["2.6.37"])],
-  ["Linux 3.2 dom0 with Xen 3.4", { ...no("linux", "3.2", ["4.0"]), xen: "3.4" }],
+  ["Linux 3.2 dom0 with Xen 3.4", { ...no("linux", "3.2", ["4.0"]), xen: "3.4", absent: ["is listed"] }],
   ["linux kernel 3.10 as dom0 on xen 4.2", { ...yes("linux", "3.10"), xen: "4.2" }],
   // Mini-OS is not a dom0
   [
