@@ -23,7 +23,9 @@ const VERSION_FILLERS = new Set(["version", "release", "v", "ver", "server", "li
 /** Finds the Xen version ("Xen 3.4") and returns the index of its number token, or -1. */
 function findXen(tokens: readonly Token[]): number {
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]?.text !== "xen") continue;
+    // "Xen 3.4", and "hypervisor 3.4" (Xen is the only hypervisor this page is about).
+    const word = tokens[i]?.text;
+    if (word !== "xen" && word !== "hypervisor") continue;
     let j = i + 1;
     while (j < tokens.length && XEN_FILLERS.has(tokens[j]?.text ?? "")) j++;
     if (tokens[j]?.kind === "number") return j;
@@ -56,6 +58,8 @@ function pickVersion(
     while (j < tokens.length && VERSION_FILLERS.has(tokens[j]?.text ?? "")) j++;
     if (usable(j)) return j;
     if (usable(subject.start - 1)) return subject.start - 1;
+    // A codename ("squeeze") is the version itself: a number elsewhere belongs to something else.
+    if (subject.entity.kind === "release") return -1;
   }
   for (let i = 0; i < tokens.length; i++) if (usable(i)) return i;
   return -1;
