@@ -1,5 +1,5 @@
 import type { Composed } from "./compose-support.js";
-import { tableLines } from "./compose-support.js";
+import { describeVersions, tableLines } from "./compose-support.js";
 import type { Dataset, Note, Product, UnlistedSystem } from "./dataset/schema.js";
 import { withoutMarks } from "./names.js";
 import type { TopicId } from "./types.js";
@@ -27,7 +27,7 @@ export function composeList(
     const ids = new Set(rows.flatMap((row) => row.rules.flatMap((rule) => rule.notes)));
     return {
       verdict: null,
-      headline: `The table lists these ${product.name} releases as dom0: ${rows.map((row) => withoutMarks(row.versions)).join("; ")}.`,
+      headline: `The table lists these ${product.name} releases as dom0: ${rows.map((row) => describeVersions(row, notes)).join("; ")}.`,
       reasons: rows.map((row) => `${row.label}: ${withoutMarks(row.versions)}`),
       notes: [...ids].flatMap((id) => notes.get(id) ?? []),
       suggestions: [],

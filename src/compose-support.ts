@@ -1,4 +1,4 @@
-import type { Dataset, Note, Product } from "./dataset/schema.js";
+import type { Dataset, Note, Product, Row } from "./dataset/schema.js";
 import { describeRow, describeVersion, joinWords, withoutMarks } from "./names.js";
 import { type ConditionCheck, covers, type Listing, type SupportOutcome } from "./support.js";
 import type { Verdict } from "./types.js";
@@ -238,7 +238,20 @@ export function tableLines(data: Dataset, table: "linux" | "unix" | null): strin
 }
 
 function buildTableLines(data: Dataset, table: "linux" | "unix" | null): string[] {
+  const notes = new Map(data.notes.map((note) => [note.id, note]));
   return data.products
     .filter((product) => product.table !== null && (table === null || product.table === table))
-    .flatMap((product) => product.rows.map((row) => `${row.label}: ${withoutMarks(row.versions)}`));
+    .flatMap((product) => product.rows.map((row) => `${row.label}: ${describeVersions(row, notes)}`));
+}
+
+/** A row's versions in plain words, each with its Xen condition: "6.0 (Squeeze), needs Xen >= 4.0". */
+export function describeVersions(row: Row, notes: ReadonlyMap<string, Note>): string {
+  if (row.rules.some((rule) => rule.kind === "all" || rule.kind === "incomplete"))
+    return withoutMarks(row.versions);
+  return row.rules
+    .map((rule) => {
+      const condition = rule.notes.map((id) => notes.get(id)?.condition).find((found) => found !== undefined);
+      return condition ? `${rule.label} (needs Xen >= ${condition.xenMin})` : rule.label;
+    })
+    .join(", ");
 }
