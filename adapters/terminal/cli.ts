@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { Dom0Error } from "../../src/errors.js";
 import { openCore } from "../../src/open-core.js";
 import { answerLines, formatAnswer } from "./batch.js";
+import { withAnswerLog } from "./logging.js";
 import { runPrompt } from "./prompt.js";
 
 export const HELP = `dom0: can this system be the Xen Project dom0? Answers from the Xen wiki's table
@@ -29,7 +30,8 @@ verdict (yes|no|partial|unlisted), topic, text; plus headline, reasons, notes, s
 /** Runs the `dom0` command; resolves to the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) return runPrompt(await openCore(), process.stdin, process.stdout);
+  if (command === undefined)
+    return runPrompt(await withAnswerLog(await openCore()), process.stdin, process.stdout);
   if (command === "check-data") {
     const core = await openCore();
     process.stdout.write(`data/ is valid: ${core.table().length} table rows, cited as ${core.source.url}\n`);
@@ -56,7 +58,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     );
     return 2;
   }
-  const core = await openCore();
+  const core = await withAnswerLog(await openCore());
   const format = parsed.values.json ? "json" : "text";
   if (parsed.values.stdin) {
     await answerLines(core, process.stdin, process.stdout, format);

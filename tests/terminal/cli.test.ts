@@ -52,6 +52,36 @@ describe("the dom0 command", () => {
     expect(answers.map((answer) => answer.intent)).toEqual(["faq", "unclear", "support"]);
   });
 
+  it("logs one line per answer to stderr with LOG_LEVEL set, without the question unless LOG_QUESTIONS=1", () => {
+    const quiet = dom0(["ask", "--json", "--stdin"], {
+      input: "does centos 6.3 work?\n",
+      env: { LOG_LEVEL: "" },
+    });
+    expect(quiet.stderr).toBe("");
+    const logged = dom0(["ask", "--json", "--stdin"], {
+      input: "does centos 6.3 work?\nhello\n",
+      env: { LOG_LEVEL: "info" },
+    });
+    const lines = logged.stderr
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        event: "answer",
+        platform: "terminal",
+        intent: "support",
+        verdict: "no",
+        product: "centos",
+      }),
+      expect.objectContaining({ event: "answer", platform: "terminal", intent: "unclear" }),
+    ]);
+    expect(logged.stderr).not.toContain("centos 6.3 work");
+    expect(logged.stdout.trim().split("\n")).toHaveLength(2);
+    const opted = dom0(["ask", "hello"], { env: { LOG_LEVEL: "info", LOG_QUESTIONS: "1" } });
+    expect(JSON.parse(opted.stderr)).toMatchObject({ question: "hello" });
+  });
+
   it("explains itself with --help", () => {
     const result = dom0(["--help"]);
     expect(result.status).toBe(0);
