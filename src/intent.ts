@@ -99,8 +99,10 @@ function askedTopic(q: ParsedQuestion, raw: string): TopicId | null {
   }
   const aboutSystems = has(q, "distributions", "distros", "systems", "oses", "bsds", "unixes", "platforms");
   const choosing = /\b(?:which|what|best|better|recommend\w*|choos\w*|pick|should i use|compile|build|own)\b/;
+  if (aboutKernel && /\b(?:since|minimum|earliest|oldest|first) (?:\w+ )?(?:kernel|linux|version)/.test(n)) {
+    return "mainline-linux";
+  }
   if (aboutKernel && !aboutSystems && choosing.test(n)) {
-    if (/\b(?:since|minimum|first|oldest|from)\b/.test(n)) return "mainline-linux";
     return "choosing-kernel";
   }
   if (has(q, ...MAINLINE_WORDS) || /\bkernel ?org\b/.test(n)) return "mainline-linux";
@@ -115,8 +117,47 @@ function unknownSubject(q: ParsedQuestion, raw: string): boolean {
     const lower = word.toLowerCase().replace(/[.!]+$/, "");
     if (!/^[A-Z]/.test(word) || SHORT_WORDS.has(lower) || VOCABULARY.has(lower) || lower.startsWith("dom"))
       return false;
-    return i === 0 || SUBJECT_SLOTS.has((words[i - 1] ?? "").toLowerCase());
+    // First word: only as the whole subject ("Foobar dom0?", "Foobar 3 as dom0"), not a verb ("Recommend a ...").
+    if (i === 0) return /^\W*[A-Za-z][\w!+.-]*\W+(?:\d|dom ?0|as\b|for\b|on\b|with\b)/i.test(raw);
+    return SUBJECT_SLOTS.has((words[i - 1] ?? "").toLowerCase());
   });
+}
+
+/** Words that ask which releases or systems: "which", "what", "best", "oldest", "list", ... */
+const WHICH_WORDS = [
+  ...LIST_WORDS,
+  "best",
+  "recommend",
+  "recommended",
+  "minimum",
+  "oldest",
+  "newest",
+  "latest",
+  "earliest",
+];
+/** What such a question asks for, in the singular: "which CentOS version", "what OS", "best distro". */
+const SINGULAR_TARGETS = [
+  "version",
+  "release",
+  "distro",
+  "distribution",
+  "os",
+  "system",
+  "platform",
+  "bsd",
+  "unix",
+];
+
+/**
+ * "Which Debian versions ...", "what OS should I use for dom0", "BSD dom0?": the answer is rows of the table.
+ * Not when a release is named ("what version of Debian is wheezy") or the version asked for is Xen's.
+ */
+function asksForList(q: ParsedQuestion, hasVersion: boolean, namesNothing: boolean): boolean {
+  if (hasVersion || q.mentions.some((mention) => mention.entity.kind === "release")) return false;
+  if (namesNothing && has(q, "bsd", "bsds", "unixes")) return true;
+  const asksWhich = has(q, ...WHICH_WORDS) || /\bwhat about\b/.test(q.normalized);
+  const target = has(q, ...PLURAL_TARGETS, ...SINGULAR_TARGETS) || has(q, "list", "all");
+  return asksWhich && target && !/\bxen (?:version|release)s?\b/.test(q.normalized);
 }
 
 export function classify(q: ParsedQuestion, raw: string): Resolution {
@@ -137,12 +178,7 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
   const oneRelease = specificSupport && (topic === "pvops-vs-xenlinux" || topic === "choosing-kernel");
   if (topic && !oneKernel && !oneRelease) return { intent: "faq", topic, product: generic ? null : product };
 
-  const listWord = has(q, ...LIST_WORDS) || /\bwhat about\b/.test(q.normalized);
-  if (
-    listWord &&
-    !hasVersion &&
-    (has(q, ...PLURAL_TARGETS) || has(q, "bsd", "unix") || has(q, "list", "all"))
-  ) {
+  if (asksForList(q, hasVersion, subject === undefined)) {
     const variant = subject?.entity.kind === "product" ? subject.entity.variant : null;
     // "Which Linux distributions ...": "linux" names the first table, not the mainline kernel.
     const table = has(q, "bsd", "bsds", "unix", "unixes") ? "unix" : generic ? "linux" : null;

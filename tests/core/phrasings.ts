@@ -255,6 +255,7 @@ export const PHRASINGS: Case[] = [
   ["Does the vanilla Linux kernel support Xen?", faq("mainline-linux", ["2.6.37"])],
   ["is xen in mainline linux?", faq("mainline-linux")],
   ["Since which Linux version is dom0 support in mainline?", faq("mainline-linux", ["2.6.37"])],
+  ["Is there a minimum kernel version for dom0?", faq("mainline-linux", ["2.6.37"])],
   ["What is Mini-OS?", faq("mini-os", ["stub domains"])],
   ["what are stub domains for?", faq("mini-os")],
   ["what is dom0?", faq("what-is-dom0")],
@@ -277,6 +278,14 @@ export const PHRASINGS: Case[] = [
   ],
   ["which ubuntu releases can be dom0", { intent: "list", product: "ubuntu", mentions: ["11.10", "12.04"] }],
   ["show me the table", { intent: "list", mentions: ["Alpine Linux", "NetBSD"] }],
+  [
+    "Which CentOS version do I need for dom0?",
+    { intent: "list", product: "centos", mentions: ["6.4 and newer"] },
+  ],
+  ["What's the best distro for dom0?", { intent: "list", mentions: ["Debian", "XenServer"] }],
+  ["Recommend a dom0 distribution", { intent: "list", verdict: null }],
+  ["BSD dom0?", { intent: "list", mentions: ["NetBSD"], absent: ["Debian"] }],
+  ["What Xen version does Debian Squeeze need?", { ...yes("debian", "6.0", ["Xen >= 4.0"]) }],
   [
     "What Linux distributions have a dom0 kernel?",
     { intent: "list", product: null, mentions: ["Mageia"], absent: ["NetBSD"] },
