@@ -1,6 +1,7 @@
 import type { Composed } from "./compose-support.js";
 import { describeVersions, tableLines } from "./compose-support.js";
 import type { Dataset, Note, Product, UnlistedSystem } from "./dataset/schema.js";
+import type { UnclearReason } from "./intent.js";
 import { withoutMarks } from "./names.js";
 import type { TopicId } from "./types.js";
 
@@ -67,17 +68,21 @@ export function composeUnlisted(system: UnlistedSystem | null, data: Dataset): C
   };
 }
 
+const INTRODUCTION =
+  'I answer whether a system can be the Xen Project dom0 (the host), from the Xen wiki\'s table "Dom0 Kernels for Xen" as of April 2014 and its FAQ.';
+
 export function composeUnclear(
-  reason: "empty" | "no-system" | "near-miss",
+  reason: UnclearReason,
   suggestions: readonly string[],
   examples: readonly string[],
 ): Composed {
-  const headline =
-    reason === "empty"
-      ? "Ask me whether a system can be the Xen dom0, for example: does CentOS 6.3 work as dom0?"
-      : reason === "near-miss"
-        ? `I am not sure which system you mean. Did you mean ${suggestions.join(" or ")}?`
-        : "I could not tell which system or topic you are asking about.";
+  const headlines: Record<UnclearReason, string> = {
+    empty: "Ask me whether a system can be the Xen dom0, for example: does CentOS 6.3 work as dom0?",
+    greeting: INTRODUCTION,
+    "near-miss": `I am not sure which system you mean. Did you mean ${suggestions.join(" or ")}?`,
+    "no-system": "I could not tell which system or topic you are asking about.",
+  };
+  const headline = headlines[reason];
   return {
     verdict: null,
     headline,

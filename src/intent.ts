@@ -17,7 +17,12 @@ export type Resolution =
       codenameVersion: string | null;
     }
   | { intent: "unlisted"; system: UnlistedSystem | null }
-  | { intent: "unclear"; reason: "empty" | "no-system" | "near-miss"; suggestions: string[] };
+  | { intent: "unclear"; reason: UnclearReason; suggestions: string[] };
+
+/** Why a question got no answer: nothing asked, a greeting or a plea for help, a near-miss name, or no system. */
+export type UnclearReason = "empty" | "greeting" | "no-system" | "near-miss";
+
+const GREETING_WORDS = ["hi", "hello", "hey", "help", "thanks", "thank", "morning", "evening", "howdy", "yo"];
 
 const has = (q: ParsedQuestion, ...words: string[]) => words.some((word) => q.words.has(word));
 
@@ -197,5 +202,6 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
   }
   if (q.nearMisses.length > 0) return { intent: "unclear", reason: "near-miss", suggestions: q.nearMisses };
   if (unknownSubject(q, raw)) return { intent: "unlisted", system: null };
-  return { intent: "unclear", reason: "no-system", suggestions: [] };
+  const greeting = has(q, ...GREETING_WORDS) || /\bwhat (?:can|do) you\b|\bwho are you\b/.test(q.normalized);
+  return { intent: "unclear", reason: greeting ? "greeting" : "no-system", suggestions: [] };
 }

@@ -90,7 +90,7 @@ export class Lexicon {
     const fuzzyKeys = [...this.byKey.keys()].filter(
       (key) => !key.includes(" ") && key.length >= MIN_FUZZY_LENGTH,
     );
-    this.fuse = new Fuse(fuzzyKeys, { includeScore: true, threshold: 0.45, ignoreLocation: true });
+    this.fuse = new Fuse(fuzzyKeys, { includeScore: true, threshold: 0.6, ignoreLocation: true });
   }
 
   lookup(key: string): Entity | undefined {
@@ -126,9 +126,9 @@ export class Lexicon {
     const cached = this.fuzzyCache.get(word);
     if (cached !== undefined) return cached;
     let result: FuzzyResult | null = null;
-    for (const { item } of this.fuse.search(word, { limit: 5 })) {
+    for (const { item } of this.fuse.search(word, { limit: 10 })) {
       const distance = editDistance(word, item);
-      const confident = distance === 1 || (distance === 2 && word.length >= 8);
+      const confident = distance === 1 || (distance === 2 && word.length >= 7);
       const hint = distance === 2 && word.length >= 5;
       if (confident || hint) {
         result = { key: item, entity: this.byKey.get(item) as Entity, confident };

@@ -21,7 +21,9 @@ export function normalizeText(raw: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[’‘]/g, "'");
+    .replace(/[’‘]/g, "'")
+    // A decimal comma, as many write it: "CentOS 6,5" is 6.5.
+    .replace(/(\d),(\d)/g, "$1.$2");
 }
 
 export function tokenize(normalized: string): Token[] {

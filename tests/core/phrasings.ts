@@ -73,6 +73,7 @@ export const PHRASINGS: Case[] = [
   ["cent os 6.5 xen dom0", yes("centos", "6.5")],
   ["Does cenots 6.4 work as dom0?", yes("centos", "6.4")],
   ["centso 5.5 dom0", yes("centos", "5.5")],
+  ["centos 6,5 dom0", yes("centos", "6.5")],
   ["CentOS 7 with Xen 4.4?", { ...yes("centos", "7"), xen: "4.4" }],
   // Other RHEL clones ride on the CentOS row, and only its 5.x part.
   ["Scientific Linux 5.7 dom0 support?", yes("centos", "5.7", ["Scientific Linux"])],
@@ -296,14 +297,21 @@ export const PHRASINGS: Case[] = [
   ],
   ["Which OSes can be dom0?", { intent: "list", mentions: ["Debian", "NetBSD"] }],
   // Unclear, and near misses
-  ["hello", { intent: "unclear", verdict: null, product: null }],
+  [
+    "hello",
+    { intent: "unclear", verdict: null, product: null, mentions: ["I answer whether", "April 2014"] },
+  ],
+  ["what can you do?", { intent: "unclear", verdict: null, mentions: ["I answer whether"] }],
   ["asdf qwerty", { intent: "unclear", verdict: null }],
   ["", { intent: "unclear", verdict: null }],
   ["   \t  ", { intent: "unclear", verdict: null }],
   ["Does dom0 need a lot of RAM?", { intent: "unclear", verdict: null }],
   ["does it work as dom0?", { intent: "unclear", verdict: null }],
   ["is centre ok?", { intent: "unclear", verdict: null }],
-  ["windoze dom0?", { intent: "unclear", verdict: null, mentions: ["Did you mean", "Windows"] }],
+  ["windoze dom0?", unlisted(["Windows"])],
+  ["fedaro 17 dom0?", { intent: "unclear", verdict: null, mentions: ["Did you mean", "Fedora"] }],
+  ["Ubuntoo 12.04 dom0?", yes("ubuntu", "12.04")],
+  ["rehl 5 dom0", yes("rhel", "5")],
   // Hostile text is answered, never echoed
   ["@everyone does centos 6.3 work as dom0?", { ...no("centos", "6.3"), absent: ["@everyone"] }],
   ["<!channel> debian 7?", { ...yes("debian", "7"), absent: ["<!channel>"] }],
