@@ -16,14 +16,16 @@ const TOKEN_PATTERN =
 
 /** Lower-cases, folds accents and odd Unicode, and drops control characters. */
 export function normalizeText(raw: string): string {
-  return raw
-    .slice(0, MAX_QUESTION_CHARS)
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    // A decimal comma, as many write it: "CentOS 6,5" is 6.5.
-    .replace(/(\d),(\d)/g, "$1.$2");
+  return (
+    raw
+      .slice(0, MAX_QUESTION_CHARS)
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      // A decimal comma, as many write it: "CentOS 6,5" is 6.5.
+      .replace(/(\d),(\d)/g, "$1.$2")
+  );
 }
 
 export function tokenize(normalized: string): Token[] {
