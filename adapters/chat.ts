@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { ConfigError, DatasetError } from "../src/errors.js";
 import { openCore } from "../src/open-core.js";
 import type { Dom0Core } from "../src/types.js";
@@ -25,22 +24,11 @@ async function startDiscord(ops: Ops, core: Dom0Core): Promise<Stop> {
   const config = discordConfigFromEnv(process.env);
   if (config.shards !== null) {
     // DISCORD_SHARDS: discord.js's ShardingManager, one process per shard, each with its own ops layer.
-    const { createDiscordShardManager } = await import("./discord/sharding.js");
+    const { createDiscordShardManager, stopShards } = await import("./discord/sharding.js");
     const manager = await createDiscordShardManager(config);
     await manager.spawn();
     ops.logger.info({ shards: manager.totalShards }, "discord shards started");
-    return async () => {
-      manager.respawn = false;
-      await Promise.all(
-        [...manager.shards.values()].map(async (shard) => {
-          const child = shard.process;
-          if (!child || child.exitCode !== null) return;
-          const exited = once(child, "exit");
-          child.kill("SIGTERM");
-          await exited;
-        }),
-      );
-    };
+    return () => stopShards(manager);
   }
   const bot = createDiscordBot({ ...config, core, ops });
   await bot.start();

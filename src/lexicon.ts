@@ -21,6 +21,7 @@ export interface Mention {
 /** Names too loose to name the mainline kernel when a distribution is named too ("Debian's kernel"). */
 const GENERIC_LINUX_ALIASES = new Set(["linux", "kernel"]);
 const MIN_FUZZY_LENGTH = 4;
+const MAX_LENGTH_CHANGE = 2;
 
 /** Optimal string alignment distance: Fuse ranks candidates; this confirms a typo is one slip of the keys. */
 function editDistance(a: string, b: string): number {
@@ -56,7 +57,11 @@ export class Lexicon {
   private readonly byKey = new Map<string, Entity>();
   /** Names by their first word, longest first: a question's words are looked up, not its n-grams built. */
   private readonly byFirstWord = new Map<string, Array<{ words: string[]; entity: Entity }>>();
-  private readonly fuse: Fuse<string>;
+  private readonly fuzzyKeys: string[];
+  /** One Fuse index per first letter and word length, over the names starting with that letter and at most
+   *  two letters longer or shorter: typos rarely change either (a swap of the first two letters is caught by
+   *  `transposed`), and a small index is what keeps an unseen word cheap. */
+  private readonly fuseByShape = new Map<string, Fuse<string>>();
   private readonly fuzzyCache = new Map<string, FuzzyResult | null>();
 
   constructor(data: Dataset) {
@@ -87,10 +92,31 @@ export class Lexicon {
       list.sort((a, b) => b.words.length - a.words.length);
       this.byFirstWord.set(first, list);
     }
-    const fuzzyKeys = [...this.byKey.keys()].filter(
+    this.fuzzyKeys = [...this.byKey.keys()].filter(
       (key) => !key.includes(" ") && key.length >= MIN_FUZZY_LENGTH,
     );
-    this.fuse = new Fuse(fuzzyKeys, { includeScore: true, threshold: 0.6, ignoreLocation: true });
+  }
+
+  private fuseFor(word: string): Fuse<string> {
+    const shape = `${word[0]}${word.length}`;
+    let fuse = this.fuseByShape.get(shape);
+    if (fuse === undefined) {
+      const keys = this.fuzzyKeys.filter(
+        (key) => key[0] === word[0] && Math.abs(key.length - word.length) <= MAX_LENGTH_CHANGE,
+      );
+      fuse = new Fuse(keys, { includeScore: true, threshold: 0.45, ignoreLocation: true });
+      this.fuseByShape.set(shape, fuse);
+    }
+    return fuse;
+  }
+
+  /** A name reached by swapping two neighbouring letters ("rehl" -> "rhel"), which Fuse's scoring ranks low. */
+  private transposed(word: string): string | null {
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      if (swapped !== word && this.byKey.has(swapped) && !swapped.includes(" ")) return swapped;
+    }
+    return null;
   }
 
   lookup(key: string): Entity | undefined {
@@ -126,7 +152,13 @@ export class Lexicon {
     const cached = this.fuzzyCache.get(word);
     if (cached !== undefined) return cached;
     let result: FuzzyResult | null = null;
-    for (const { item } of this.fuse.search(word, { limit: 10 })) {
+    const swapped = this.transposed(word);
+    const candidates = swapped
+      ? [swapped]
+      : this.fuseFor(word)
+          .search(word, { limit: 10 })
+          .map(({ item }) => item);
+    for (const item of candidates) {
       const distance = editDistance(word, item);
       const confident = distance === 1 || (distance === 2 && word.length >= 7);
       const hint = distance === 2 && word.length >= 5;

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { REST, Routes, ShardingManager } from "discord.js";
 import type { DiscordConfig } from "./config.js";
@@ -37,4 +38,18 @@ export async function createDiscordShardManager(
     respawn: true,
     execArgv: ["--max-semi-space-size=4"],
   });
+}
+
+/** Stops every shard process gracefully (SIGTERM: each finishes its answers in flight) and waits for them. */
+export async function stopShards(manager: ShardingManager): Promise<void> {
+  manager.respawn = false;
+  await Promise.all(
+    [...manager.shards.values()].map(async (shard) => {
+      const child = shard.process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      await exited;
+    }),
+  );
 }

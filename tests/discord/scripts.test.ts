@@ -80,9 +80,19 @@ describe.concurrent("the bot process (compiled)", () => {
         manager.once("exit", (code) => reject(new Error(`the sharding manager exited with ${code}`)));
       });
       expect([...shards].sort()).toEqual(["[0,2]", "[1,2]"]);
-    } finally {
+      // SIGTERM stops the shards first (the manager exits 0 only once they have exited): no orphans left.
+      let stderr = "";
+      manager.stderr?.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const exited = once(manager, "exit");
       manager.kill("SIGTERM");
-      if (manager.exitCode === null && manager.signalCode === null) await once(manager, "exit");
+      expect({ code: (await exited)[0], stderr }).toEqual({ code: 0, stderr: "" });
+    } finally {
+      if (manager.exitCode === null && manager.signalCode === null) {
+        manager.kill("SIGKILL");
+        await once(manager, "exit");
+      }
     }
   }, 20_000);
 });
