@@ -12,27 +12,30 @@ function secretsOf(env: NodeJS.ProcessEnv): string[] {
   return names.map((name) => env[name] ?? "").filter((value) => value !== "");
 }
 
-async function startSlack(ops: Ops, core: Dom0Core): Promise<Stop> {
+async function startSlack(ops: Ops, core: Dom0Core, stops: Stop[]): Promise<void> {
   const { createSlackApp, slackConfigFromEnv } = await import("./slack/index.js");
   const app = createSlackApp(slackConfigFromEnv(process.env), { core, ops });
   await app.start();
-  return () => app.stop();
+  stops.push(() => app.stop());
 }
 
-async function startDiscord(ops: Ops, core: Dom0Core): Promise<Stop> {
+async function startDiscord(ops: Ops, core: Dom0Core, stops: Stop[]): Promise<void> {
   const { createDiscordBot, discordConfigFromEnv } = await import("./discord/index.js");
   const config = discordConfigFromEnv(process.env);
   if (config.shards !== null) {
     // DISCORD_SHARDS: discord.js's ShardingManager, one process per shard, each with its own ops layer.
-    const { createDiscordShardManager, stopShards } = await import("./discord/sharding.js");
+    const { createDiscordShardManager, runShards } = await import("./discord/sharding.js");
     const manager = await createDiscordShardManager(config);
-    await manager.spawn();
+    // Registered before the shards are ready: a stop while they start stops the ones already running.
+    const shards = runShards(manager);
+    stops.push(shards.stop);
+    await shards.ready;
     ops.logger.info({ shards: manager.totalShards }, "discord shards started");
-    return () => stopShards(manager);
+    return;
   }
   const bot = createDiscordBot({ ...config, core, ops });
   await bot.start();
-  return () => bot.stop();
+  stops.push(() => bot.stop());
 }
 
 /**
@@ -46,11 +49,12 @@ export async function startChat(wanted: { slack: boolean; discord: boolean }): P
     ops = createOps({ secrets: secretsOf(process.env) });
     // The validated-bytes cache: the same validation as loadCore, without keeping zod in a long-lived process.
     const core = await openCore();
+    // Installed first and read at signal time: whatever has started by then is stopped.
     const stops: Stop[] = [];
-    if (wanted.slack) stops.push(await startSlack(ops, core));
-    if (wanted.discord) stops.push(await startDiscord(ops, core));
     const opened = ops;
     installGracefulShutdown({ logger: ops.logger, stops, cleanups: [() => opened.close()] });
+    if (wanted.slack) await startSlack(ops, core, stops);
+    if (wanted.discord) await startDiscord(ops, core, stops);
     ops.logger.info({ slack: wanted.slack, discord: wanted.discord }, "dom0bot started");
   } catch (error) {
     await ops?.close();

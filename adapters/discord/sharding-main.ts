@@ -1,7 +1,7 @@
 /** `node dist/adapters/discord/sharding-main.js`: the bot across DISCORD_SHARDS processes (`auto` or a number). */
 import { ConfigError } from "../../src/errors.js";
 import { discordConfigFromEnv } from "./config.js";
-import { createDiscordShardManager, stopShards } from "./sharding.js";
+import { createDiscordShardManager, runShards } from "./sharding.js";
 
 try {
   const config = discordConfigFromEnv(process.env);
@@ -10,11 +10,10 @@ try {
     console.log(`[discord] shard ${shard.id} of ${manager.totalShards} started`),
   );
   // Stopping the manager stops its shards: they are its children, and would otherwise run on as orphans.
-  let stopping = false;
+  const shards = runShards(manager);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      stopping = true;
-      stopShards(manager).then(
+      shards.stop().then(
         () => process.exit(0),
         (error: unknown) => {
           console.error("[discord] stopping the shards failed:", error);
@@ -23,10 +22,7 @@ try {
       );
     });
   }
-  // A stop while shards are still starting makes spawn() reject; the stop itself decides the exit code.
-  await manager.spawn().catch((error: unknown) => {
-    if (!stopping) throw error;
-  });
+  await shards.ready;
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

@@ -53,3 +53,24 @@ export async function stopShards(manager: ShardingManager): Promise<void> {
     }),
   );
 }
+
+/**
+ * Spawns the shards; `stop` may be called at any time, also while shards are still starting (spawning then
+ * ends quietly instead of failing on the shard that was stopped before it was ready).
+ */
+export function runShards(manager: ShardingManager): { ready: Promise<void>; stop: () => Promise<void> } {
+  let stopping = false;
+  const ready = manager.spawn().then(
+    () => undefined,
+    (error: unknown) => {
+      if (!stopping) throw error;
+    },
+  );
+  return {
+    ready,
+    stop: () => {
+      stopping = true;
+      return stopShards(manager);
+    },
+  };
+}
