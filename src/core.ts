@@ -3,7 +3,7 @@ import { composeFaq, composeList, composeUnclear, composeUnlisted } from "./comp
 import { type Composed, composeSupport } from "./compose-support.js";
 import type { Dataset, Note } from "./dataset/schema.js";
 import { classify, type Resolution } from "./intent.js";
-import { type Entity, Lexicon } from "./lexicon.js";
+import { type Entity, Lexicon, type Mention } from "./lexicon.js";
 import { parseQuestion } from "./parse.js";
 import { resolveSupport } from "./support.js";
 import type {
@@ -32,6 +32,17 @@ function displayName(entity: Entity): string {
   if (entity.kind === "release")
     return `${entity.product.name} ${entity.release.codename ?? entity.release.version}`;
   return entity.variant?.name ?? entity.product.name;
+}
+
+/** The systems a question names besides the one answered ("CentOS or Debian?"), each once. */
+function otherSystems(mentions: readonly Mention[], answered: string | undefined): string[] {
+  const names = mentions
+    .filter((mention) => !(mention.entity.kind === "product" && mention.entity.generic))
+    .map((mention) =>
+      mention.entity.kind === "unlisted" ? mention.entity.system.name : mention.entity.product.name,
+    )
+    .filter((name) => name !== answered);
+  return [...new Set(names)];
 }
 
 function renderText(composed: Composed, source: SourceRef, revised: string): string {
@@ -109,17 +120,10 @@ export function createCore(data: Dataset): Dom0Core {
     const composed = compose(resolution, version, parsed.xen);
     if (resolution.intent === "support" || resolution.intent === "unlisted") {
       const answered = resolution.intent === "support" ? resolution.product.name : resolution.system?.name;
-      const others = new Set(
-        parsed.mentions
-          .filter((mention) => !(mention.entity.kind === "product" && mention.entity.generic))
-          .map((mention) =>
-            mention.entity.kind === "unlisted" ? mention.entity.system.name : mention.entity.product.name,
-          )
-          .filter((name) => name !== answered),
-      );
-      if (others.size > 0) {
+      const others = otherSystems(parsed.mentions, answered);
+      if (others.length > 0) {
         composed.reasons.push(
-          `You also named ${[...others].join(" and ")}: ask about it on its own for its answer.`,
+          `You also named ${others.join(" and ")}: ask about it on its own for its answer.`,
         );
       }
     }
@@ -136,7 +140,7 @@ export function createCore(data: Dataset): Dom0Core {
     return {
       question: raw,
       intent: resolution.intent === "unlisted" ? "support" : resolution.intent,
-      product: product as ProductId | null,
+      product,
       version,
       xen: parsed.xen,
       verdict: composed.verdict,
