@@ -194,7 +194,11 @@ export function composeSupport(
         suggestions: [],
         verdict: "no",
         headline: `No: ${asked} is older than the first ${name} release ${lists}, ${outcome.first.rule.label}.`,
-        reasons: [...rowsOf(outcome.listings, product), ...extra],
+        reasons: [
+          ...rowsOf(outcome.listings, product),
+          ...extra,
+          ...(outcome.first.row.belowRange ? [outcome.first.row.belowRange] : []),
+        ],
         notes: [],
       };
 

@@ -53,6 +53,8 @@ export const rowSchema = z.strictObject({
   versions: z.string().min(1),
   rules: z.array(ruleSchema).min(1),
   decision: z.string().optional(),
+  /** What the page says of versions older than the row's first: said when someone asks about one. */
+  belowRange: z.string().optional(),
 });
 
 export const releaseSchema = z.strictObject({

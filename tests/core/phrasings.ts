@@ -219,7 +219,7 @@ export const PHRASINGS: Case[] = [
   ["vanilla kernel 2.6.32 as dom0?", no("linux", "2.6.32", ["2.6.37"])],
   ["Is Linux 2.6.37 enough for dom0?", yes("linux", "2.6.37")],
   ["Does the 3.2 kernel work as dom0?", yes("linux", "3.2")],
-  ["kernel 2.6.18 dom0", no("linux", "2.6.18", ["2.6.37"])],
+  ["kernel 2.6.18 dom0", no("linux", "2.6.18", ["2.6.37", "xenlinux"])],
   ["Linux 3.2 dom0 with Xen 3.4", { ...no("linux", "3.2", ["4.0"]), xen: "3.4", absent: ["is listed"] }],
   ["linux kernel 3.10 as dom0 on xen 4.2", { ...yes("linux", "3.10"), xen: "4.2" }],
   // Mini-OS is not a dom0
