@@ -20,6 +20,7 @@ import {
   dispatchInteraction,
 } from "../tests/support/discord-payloads.js";
 import { PRODUCTION_NODE_FLAGS } from "./runtime.js";
+import { ascending, percentile } from "./stats.js";
 
 const TOKEN = "bench-bot-token";
 const WARMUP = 100;
@@ -61,12 +62,8 @@ export interface DiscordFigures {
   peakRssMb: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 function summary(samples: number[]): Latency {
-  const sorted = [...samples].sort((a, b) => a - b);
+  const sorted = ascending(samples);
   return {
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),

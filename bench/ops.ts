@@ -9,6 +9,7 @@ import { openInsights } from "../adapters/common/insights.js";
 import { createLogger, type Logger, logAnswer } from "../adapters/common/logger.js";
 import { createRateLimiter } from "../adapters/common/rate-limit.js";
 import { type Dom0Core, loadCore } from "../src/index.js";
+import { median } from "./stats.js";
 
 /** A mix as a community asks it: most settled by the table, some unclear or unlisted (those are recorded). */
 const QUESTIONS = [
@@ -44,9 +45,6 @@ async function timeRound(path: AnswerPath, settle: () => void): Promise<number> 
   settle();
   return ((performance.now() - started) * 1000) / ANSWERS_PER_ROUND;
 }
-
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Prints per-answer microseconds for the bare path and with logging, recording and both. */
 export async function run(core: Dom0Core = loadCore()): Promise<void> {

@@ -65,8 +65,3 @@ export function post(agent: Agent, port: number, i: number): Promise<number> {
     req.end(body);
   });
 }
-
-export function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}

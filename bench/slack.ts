@@ -15,8 +15,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PRODUCTION_NODE_FLAGS } from "./runtime.js";
-import { BOT_TOKEN, percentile, post, SIGNING_SECRET } from "./slack-load.js";
+import { BOT_TOKEN, post, SIGNING_SECRET } from "./slack-load.js";
 import { CHILD_FLAG, type ChildMessage, type ServerKind } from "./slack-servers.js";
+import { ascending, percentile } from "./stats.js";
 
 const WARMUP = 300;
 const SEQUENTIAL = 1000;
@@ -84,8 +85,11 @@ async function loadAll(agent: Agent, targets: readonly Target[]): Promise<Record
     const cpuMs = (await usageOf(target.child)).cpuMs - (cpuBefore.get(target.kind) ?? 0);
     if (record === undefined) continue;
     figures[target.kind] = {
-      oneAtATime: { p50: percentile(record.one, 50), p99: percentile(record.one, 99) },
-      atOnce: { perSecond: record.many.length / (record.busyMs / 1000), p99: percentile(record.many, 99) },
+      oneAtATime: { p50: percentile(ascending(record.one), 50), p99: percentile(ascending(record.one), 99) },
+      atOnce: {
+        perSecond: record.many.length / (record.busyMs / 1000),
+        p99: percentile(ascending(record.many), 99),
+      },
       cpuPerRequestMs: cpuMs / (record.one.length + record.many.length),
     };
   }

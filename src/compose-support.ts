@@ -47,6 +47,11 @@ function rowsOf(listings: readonly Listing[], product: Product): string[] {
   );
 }
 
+/** A row the page marks "Incomplete" (Illumos). */
+function incompleteHeadline(name: string, label: string): string {
+  return `Partly: ${name} is listed as "${label}": dom0 support exists but is not complete or verified.`;
+}
+
 /** The Xen condition, when the question named a Xen version (otherwise the headline and note say it). */
 function conditionReasons(checks: readonly ConditionCheck[], xen: string | null): string[] {
   const first = checks[0];
@@ -105,7 +110,7 @@ export function composeSupport(
         return {
           suggestions: [],
           verdict: "partial",
-          headline: `Partly: ${name} is listed as "${listing.rule.label}": dom0 support exists but is not complete or verified.`,
+          headline: incompleteHeadline(name, listing.rule.label),
           reasons,
           notes: listingNotes,
         };
@@ -142,7 +147,7 @@ export function composeSupport(
         return {
           suggestions: [],
           verdict: "partial",
-          headline: `Partly: ${name} is listed as "${labels(working)}": dom0 support exists but is not complete or verified.`,
+          headline: incompleteHeadline(name, labels(working)),
           reasons,
           notes: allNotes,
         };

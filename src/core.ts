@@ -169,15 +169,24 @@ export function createCore(data: Dataset): Dom0Core {
     return found.slice(0, limit);
   }
 
+  const releaseChoices = new Map<ProductId, ReleaseChoice[]>();
+
+  /** Each release's verdict from the table's rules directly (not by asking a made-up question), once per product. */
   function releasesOf(productId: ProductId): ReleaseChoice[] {
+    const known = releaseChoices.get(productId);
+    if (known) return known;
     const product = data.products.find((candidate) => candidate.id === productId);
     if (!product) return [];
-    return [...product.releases]
+    const resolution: Resolution = { intent: "support", product, variant: null, codenameVersion: null };
+    const choices = [...product.releases]
       .sort((a, b) => compareVersions(parseVersion(b.version), parseVersion(a.version)))
-      .map((release) => {
-        const verdict = answer(`${product.name} ${release.version} dom0`).verdict ?? "unlisted";
-        return { version: release.version, codename: release.codename ?? null, verdict };
-      });
+      .map((release) => ({
+        version: release.version,
+        codename: release.codename ?? null,
+        verdict: compose(resolution, release.version, null).verdict ?? "unlisted",
+      }));
+    releaseChoices.set(productId, choices);
+    return choices;
   }
 
   function table(): TableRow[] {

@@ -8,7 +8,7 @@ import { createLogger } from "../../adapters/common/logger.js";
 import { buildReport, renderReportText } from "../../adapters/common/report.js";
 import { fakeAnswer, unclearAnswer, unlistedAnswer } from "../support/fake-core.js";
 import { LineCapture } from "./helpers/capture.js";
-import { compileOpsModules, removeTempDirs, tempDir } from "./helpers/compile.js";
+import { compiledModulesDir, removeTempDirs, tempDir } from "./helpers/files.js";
 
 afterAll(removeTempDirs);
 
@@ -294,7 +294,7 @@ describe("a database it cannot use", () => {
 describe("two processes writing one file", () => {
   let modules: string;
   beforeAll(() => {
-    modules = compileOpsModules();
+    modules = compiledModulesDir();
   });
 
   function writer(db: string, count: number, name: string, goFile: string) {

@@ -7,7 +7,7 @@ import { ratingId } from "../../adapters/common/rating-id.js";
 import { buildReport } from "../../adapters/common/report.js";
 import { fakeAnswer, unlistedAnswer } from "../support/fake-core.js";
 import { LineCapture } from "./helpers/capture.js";
-import { removeTempDirs, tempDir } from "./helpers/compile.js";
+import { removeTempDirs, tempDir } from "./helpers/files.js";
 
 afterAll(removeTempDirs);
 

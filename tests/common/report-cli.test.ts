@@ -8,7 +8,7 @@ import type { InsightsReport } from "../../adapters/common/report.js";
 import { runReport } from "../../adapters/terminal/report.js";
 import { unclearAnswer, unlistedAnswer } from "../support/fake-core.js";
 import { LineCapture } from "./helpers/capture.js";
-import { removeTempDirs, tempDir } from "./helpers/compile.js";
+import { removeTempDirs, tempDir } from "./helpers/files.js";
 
 afterAll(removeTempDirs);
 

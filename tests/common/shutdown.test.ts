@@ -10,7 +10,7 @@ import {
   installGracefulShutdown,
 } from "../../adapters/common/shutdown.js";
 import { LineCapture, type LogLine } from "./helpers/capture.js";
-import { compileOpsModules, removeTempDirs } from "./helpers/compile.js";
+import { compiledModulesDir, removeTempDirs } from "./helpers/files.js";
 
 afterAll(removeTempDirs);
 
@@ -131,7 +131,7 @@ describe("installGracefulShutdown", () => {
 describe("graceful shutdown of a real process", () => {
   let modules: string;
   beforeAll(() => {
-    modules = compileOpsModules();
+    modules = compiledModulesDir();
   });
 
   function startServer(mode: "graceful" | "stuck", delayMs: number, timeoutMs: number) {
