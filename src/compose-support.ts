@@ -1,4 +1,5 @@
-import type { Dataset, Note, Product, Row } from "./dataset/schema.js";
+import type { Note, Row } from "./dataset/schema.js";
+import type { ProductRows as Product, TableView } from "./decide/scope.js";
 import { describeRow, describeVersion, joinWords, withoutMarks } from "./names.js";
 import { type ConditionCheck, covers, type Listing, type SupportOutcome } from "./support.js";
 import type { Verdict } from "./types.js";
@@ -22,6 +23,17 @@ export interface SupportQuery {
   xen: string | null;
 }
 
+/** How the answer names the table and dates the release asked about. */
+export interface TableWording {
+  /** "the table" when it is the only source, else "the wiki's current table (read ...)". */
+  table: string;
+  /** The release date of the version asked about, in words ("25 April 2015"), or null. */
+  released: string | null;
+  /** True when that release came out on or before the table's date: it existed and was left out. */
+  existed: boolean;
+}
+
+const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 const ruleNotes = new WeakMap<Listing["rule"], Note[]>();
 
 /** The notes of the listings, each once, in order; a single rule's notes are looked up once and kept. */
@@ -40,10 +52,10 @@ function labels(listings: readonly Listing[]): string {
 }
 
 /** What each row says; for the mainline kernel, which has no table row, what the page's text says instead. */
-function rowsOf(listings: readonly Listing[], product: Product): string[] {
+function rowsOfTable(listings: readonly Listing[], product: Product, table: string): string[] {
   const rows = [...new Set(listings.map(({ row }) => row))];
   return rows.map((row) =>
-    product.table === null && row.decision ? row.decision : `The table lists ${describeRow(row)}.`,
+    product.table === null && row.decision ? row.decision : `${capital(table)} lists ${describeRow(row)}.`,
   );
 }
 
@@ -63,14 +75,17 @@ function conditionReasons(checks: readonly ConditionCheck[], xen: string | null)
 export function composeSupport(
   query: SupportQuery,
   outcome: SupportOutcome,
-  data: Dataset,
-  notes: ReadonlyMap<string, Note>,
+  view: TableView,
+  wording: TableWording = { table: "the table", released: null, existed: false },
 ): Composed {
   const { product, name, version, xen } = query;
+  const notes = view.notes;
+  const table = wording.table;
   const asked = version === null ? name : `${name} ${describeVersion(product, version)}`;
-  const asOf = `The table reflects the wiki as of ${data.source.asOf}.`;
+  const asOf = `${capital(table)} reflects the wiki as of ${view.source.asOf ?? view.source.dateText}.`;
   const extra = query.remark ? [query.remark] : [];
-  const lists = product.table === null ? "the page names" : "the table lists";
+  const lists = product.table === null ? "the page names" : `${table} lists`;
+  const rowsOf = (listings: readonly Listing[], of: Product) => rowsOfTable(listings, of, table);
 
   switch (outcome.kind) {
     case "not-dom0":
@@ -101,7 +116,7 @@ export function composeSupport(
         return {
           suggestions: [],
           verdict: "no",
-          headline: `No: ${asked} ${product.table === null ? "has dom0 support by the page's text" : "is listed"}, but its dom0 kernel requires Xen >= ${min}, and you named Xen ${xen}.`,
+          headline: `No: ${asked} ${product.table === null ? "has dom0 support by the page's text" : `is covered by ${table}`}, but its dom0 kernel requires Xen >= ${min}, and you named Xen ${xen}.`,
           reasons,
           notes: listingNotes,
         };
@@ -117,14 +132,18 @@ export function composeSupport(
       }
       const pending = conditions.find((check) => check.met === null);
       const lead = pending ? `Yes, with Xen >= ${pending.xenMin}` : "Yes";
-      const exact =
-        (version !== null && describeVersion(product, version) === listing.rule.label) ||
-        listing.rule.kind === "all";
+      const exact = version !== null && describeVersion(product, version) === listing.rule.label;
+      const open = listing.rule.kind === "from" || listing.rule.kind === "all";
+      const released = wording.released ? ` (released ${wording.released})` : "";
       const headline = exact
-        ? `${lead}: the table lists ${asked} as a dom0${listing.rule.kind === "all" ? ` (${listing.rule.label})` : ""}.`
+        ? `${lead}: ${table} lists ${asked} as a dom0.`
         : product.table === null
           ? `${lead}: ${asked} has dom0 support by the page's text (${listing.rule.label}).`
-          : `${lead}: ${asked} is listed as a dom0, under "${listing.rule.label}".`;
+          : open && version !== null
+            ? `${lead}: ${asked}${released} falls under ${table}'s row "${listing.row.label}": "${listing.rule.label}".`
+            : open
+              ? `${lead}: ${table} lists ${asked} as a dom0 (${listing.rule.label}).`
+              : `${lead}: ${asked} is listed as a dom0, under "${listing.rule.label}".`;
       return { suggestions: [], verdict: "yes", headline, reasons, notes: listingNotes };
     }
 
@@ -180,7 +199,7 @@ export function composeSupport(
         return {
           suggestions: [],
           verdict: "yes",
-          headline: `Yes: every ${asked} release is listed as a dom0 (${joinWords(covered)}).`,
+          headline: `Yes: ${table} covers every ${asked} release as a dom0 (${joinWords(covered)}).`,
           reasons,
           notes: notesOf(listings, notes),
         };
@@ -211,16 +230,25 @@ export function composeSupport(
       return {
         suggestions: [],
         verdict: "no",
-        headline: `No: ${product.table === null ? "the page does not name" : "the table does not list"} ${asked} as a dom0; for ${name} it lists ${labels(outcome.listings)}.`,
+        headline: `No: ${product.table === null ? "the page does not name" : `${table} does not list`} ${asked} as a dom0; for ${name} it lists ${labels(outcome.listings)}.`,
         reasons: [...rowsOf(outcome.listings, product), ...extra],
         notes: [],
       };
 
     case "newer":
+      if (wording.existed) {
+        return {
+          suggestions: [],
+          verdict: "no",
+          headline: `No: ${table} does not list ${asked} as a dom0, though it was released${wording.released ? ` on ${wording.released}` : ""}, before ${table} was written; for ${name} it lists ${labels(outcome.listings)}.`,
+          reasons: [...rowsOf(outcome.listings, product), ...extra, asOf],
+          notes: [],
+        };
+      }
       return {
         suggestions: [],
         verdict: "unlisted",
-        headline: `Not in the table: ${asked} is newer than the ${name} releases the table lists (${labels(outcome.listings)}), and the table reflects the wiki as of ${data.source.asOf}.`,
+        headline: `Not in ${table}: ${asked}${wording.released ? ` (released ${wording.released})` : ""} is newer than the ${name} releases ${table} lists (${labels(outcome.listings)}), and ${table} reflects the wiki as of ${view.source.asOf ?? view.source.dateText}.`,
         reasons: [
           ...rowsOf(outcome.listings, product),
           ...extra,
@@ -231,26 +259,23 @@ export function composeSupport(
   }
 }
 
-const tableLineCache = new WeakMap<Dataset, Map<string, string[]>>();
+const tableLineCache = new WeakMap<TableView, string[]>();
 
-/** Every row of both tables as one line each, for lists and unknown systems; built once per dataset. */
-export function tableLines(data: Dataset, table: "linux" | "unix" | null): string[] {
-  const cache = tableLineCache.get(data) ?? new Map<string, string[]>();
-  tableLineCache.set(data, cache);
-  const key = table ?? "all";
-  let lines = cache.get(key);
+/** Every row of a table source as one line each, for lists and unknown systems; built once per source. */
+export function tableLines(view: TableView, table: "linux" | "unix" | null): string[] {
+  let lines = tableLineCache.get(view);
   if (lines === undefined) {
-    lines = buildTableLines(data, table);
-    cache.set(key, lines);
+    lines = view.products
+      .filter((product) => product.table !== null)
+      .flatMap((product) =>
+        product.rows.map((row) => ({ table: product.table, line: `${row.label}: ${describeVersions(row, view.notes)}` })),
+      )
+      .map(({ table: kind, line }) => `${kind}\0${line}`);
+    tableLineCache.set(view, lines);
   }
-  return lines;
-}
-
-function buildTableLines(data: Dataset, table: "linux" | "unix" | null): string[] {
-  const notes = new Map(data.notes.map((note) => [note.id, note]));
-  return data.products
-    .filter((product) => product.table !== null && (table === null || product.table === table))
-    .flatMap((product) => product.rows.map((row) => `${row.label}: ${describeVersions(row, notes)}`));
+  return lines
+    .filter((line) => table === null || line.startsWith(`${table}\0`))
+    .map((line) => line.slice(line.indexOf("\0") + 1));
 }
 
 /** A row's versions in plain words, each with its Xen condition: "6.0 (Squeeze), needs Xen >= 4.0". */

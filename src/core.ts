@@ -1,31 +1,41 @@
 import Fuse from "fuse.js";
 import { composeFaq, composeList, composeUnclear, composeUnlisted } from "./compose-other.js";
-import { type Composed, composeSupport } from "./compose-support.js";
-import type { Dataset, Note } from "./dataset/schema.js";
+import type { Composed } from "./compose-support.js";
+import type { Dataset, Product, Release, Source, Variant } from "./dataset/schema.js";
+import { decide, type Finding, findingOf, type ReleaseQuery } from "./decide/findings.js";
+import { buildScope, type Scope } from "./decide/scope.js";
 import { classify, type Resolution } from "./intent.js";
 import { type Entity, Lexicon, type Mention } from "./lexicon.js";
+import { describeVersion } from "./names.js";
 import { parseQuestion } from "./parse.js";
-import { resolveSupport } from "./support.js";
 import type {
   Answer,
+  AnswerOptions,
   Dom0Core,
   ProductChoice,
   ProductId,
   ReleaseChoice,
-  SourceRef,
+  SourceFinding,
   TableRow,
   TopicId,
+  Verdict,
 } from "./types.js";
-import { compareVersions, parseVersion } from "./version.js";
+import { compareVersions, inLine, isLineOf, parseVersion } from "./version.js";
+import { longDate, today } from "./word/dates.js";
+import { composeAcross, sourceFindings, sourceRef } from "./word/sources.js";
 
 const EXAMPLES = [
   "does CentOS 6.3 work as dom0?",
   "is Debian squeeze OK with Xen 3.4?",
+  "is bookworm fine as a dom0?",
+  "can SLES 16 be a Xen host?",
   "pvops or xenlinux?",
-  "which Ubuntu versions work as dom0?",
-  "can NetBSD 6 be a dom0?",
-  "what is Mini-OS?",
+  "which Xen releases still get security fixes?",
 ];
+
+/** How many days' scopes one core keeps (a day's scope is a few arrays over the sources). */
+const MAX_SCOPES = 64;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function displayName(entity: Entity): string {
   if (entity.kind === "unlisted") return entity.system.name;
@@ -45,69 +55,115 @@ function otherSystems(mentions: readonly Mention[], answered: string | undefined
   return [...new Set(names)];
 }
 
-function renderText(composed: Composed, source: SourceRef, revised: string): string {
+function citation(sources: readonly Source[]): string[] {
+  if (sources.length === 1 && sources[0]) {
+    const only = sources[0];
+    return [`Source: "${only.title}", ${only.site}, ${only.dateText}: ${only.url}`];
+  }
+  if (sources.length === 0) return [];
+  return [
+    "Sources:",
+    ...sources.map((source) => `- "${source.title}", ${source.site}, ${source.dateText}: ${source.url}`),
+  ];
+}
+
+function renderText(composed: Composed, sources: readonly Source[]): string {
   const lines = [
     composed.headline,
     ...composed.reasons.map((reason) => (reason.startsWith("  ") ? reason : `- ${reason}`)),
   ];
   for (const note of composed.notes) lines.push(`Note${note.mark ? ` [${note.mark}]` : ""}: ${note.text}`);
-  lines.push(`Source: "${source.title}", Xen Project wiki, revision of ${revised}: ${source.url}`);
+  lines.push(...citation(sources));
   return lines.join("\n");
 }
 
+/** The catalogue release a version falls in ("7.4" in Debian 7), or the one release of a line ("6" -> 6.0). */
+function releaseOf(product: Product, version: string | null): Release | null {
+  if (version === null) return null;
+  const parts = parseVersion(version);
+  const containing = product.releases
+    .filter((release) => inLine(parts, parseVersion(release.version)))
+    .sort((a, b) => parseVersion(b.version).length - parseVersion(a.version).length)[0];
+  if (containing) return containing;
+  const within = product.releases.filter((release) => isLineOf(parts, parseVersion(release.version)));
+  return within.length > 0 ? (within.sort((a, b) => (a.released ?? "").localeCompare(b.released ?? ""))[0] ?? null) : null;
+}
+
+export interface CoreOptions {
+  /** The day answers are given for when a call does not say (YYYY-MM-DD); default: each call's today. */
+  asOf?: string;
+}
+
 /** Builds the stateless answering core over a validated dataset. */
-export function createCore(data: Dataset): Dom0Core {
+export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
   const lexicon = new Lexicon(data);
-  const notes: ReadonlyMap<string, Note> = new Map(data.notes.map((note) => [note.id, note]));
-  const source: SourceRef = {
-    title: data.source.title,
-    revision: data.source.revision,
-    url: data.source.url,
-  };
-  const revised = new Date(`${data.source.revision}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  const scopes = new Map<string, Scope>();
   const productFuse = new Fuse(
     data.products.map((product) => ({ id: product.id, name: product.name, aliases: product.aliases })),
     { keys: ["name", "aliases"], threshold: 0.4, ignoreLocation: true },
   );
 
-  function compose(resolution: Resolution, version: string | null, xen: string | null): Composed {
-    switch (resolution.intent) {
-      case "faq":
-        return composeFaq(resolution.topic, data);
-      case "list":
-        return composeList(
-          data,
-          notes,
-          resolution.product,
-          resolution.variant?.rows ?? null,
-          resolution.table,
-        );
-      case "unlisted":
-        return composeUnlisted(resolution.system, data);
-      case "unclear":
-        return composeUnclear(resolution.reason, resolution.suggestions, EXAMPLES);
-      case "support": {
-        const { product, variant } = resolution;
-        const outcome = resolveSupport(
-          product,
-          variant,
-          version === null ? null : parseVersion(version),
-          xen === null ? null : parseVersion(xen),
-          notes,
-        );
-        const name = variant?.name ?? product.name;
-        return composeSupport({ product, name, remark: variant?.remark, version, xen }, outcome, data, notes);
-      }
+  function scopeOf(asOf: string): Scope {
+    let scope = scopes.get(asOf);
+    if (scope === undefined) {
+      if (scopes.size >= MAX_SCOPES) scopes.clear();
+      scope = buildScope(data, asOf);
+      scopes.set(asOf, scope);
     }
+    return scope;
   }
 
-  function answer(question: string): Answer {
+  function dayOf(call: AnswerOptions | undefined): string {
+    const asked = call?.asOf ?? options.asOf;
+    return asked !== undefined && DATE.test(asked) ? asked : today();
+  }
+
+  interface Decided {
+    composed: Composed;
+    findings: Finding[];
+    sources: Source[];
+    unknown: boolean;
+  }
+
+  function decideSupport(
+    scope: Scope,
+    product: Product,
+    variant: Variant | null,
+    version: string | null,
+    xen: string | null,
+  ): Decided {
+    const speaking = scope.byProduct.get(product.id) ?? [];
+    if (speaking.length === 0) {
+      const system = { name: product.name, aliases: product.aliases, ...(product.remark ? { remark: product.remark } : {}) };
+      const cited = composeUnlisted(system, data, scope);
+      return { composed: cited.composed, findings: [], sources: cited.sources, unknown: true };
+    }
+    const release = releaseOf(product, version);
+    const name = variant?.name ?? product.name;
+    const query: ReleaseQuery = {
+      product: { ...product, rows: [] },
+      variant,
+      name,
+      version,
+      xen,
+      release,
+      released: release?.released ? longDate(release.released) : null,
+    };
+    const single = scope.sources.length === 1;
+    const findings = speaking.map((on) => findingOf(on, query, single ? "the table" : on.source.short));
+    const consulted = findings.filter((finding) => finding.strength !== "silent" || finding.composed || finding.facts.length);
+    const decision = decide(findings);
+    const first = findings[0];
+    const asked = version === null ? name : `${name} ${describeVersion(product, version)}`;
+    const composed =
+      single && first?.composed ? first.composed : composeAcross(decision, consulted, asked);
+    return { composed, findings: consulted, sources: consulted.map((finding) => finding.on.source), unknown: false };
+  }
+
+  function answer(question: string, call?: AnswerOptions): Answer {
     const raw = typeof question === "string" ? question : "";
+    const asOf = dayOf(call);
+    const scope = scopeOf(asOf);
     const parsed = parseQuestion(raw, lexicon);
     const resolution = classify(parsed, raw);
     if (resolution.intent === "unclear") {
@@ -117,26 +173,73 @@ export function createCore(data: Dataset): Dom0Core {
       });
     }
     const version = resolution.intent === "support" ? (parsed.version ?? resolution.codenameVersion) : null;
-    const composed = compose(resolution, version, parsed.xen);
+    let composed: Composed;
+    let sources: Source[] = [];
+    let findings: SourceFinding[] = [];
+    let product: ProductId | null = null;
+    let productName: string | null = null;
+    switch (resolution.intent) {
+      case "faq": {
+        const cited = composeFaq(resolution.topic, data, scope, parsed.xen ?? parsed.version);
+        composed = cited.composed;
+        sources = cited.sources;
+        product = resolution.product?.id ?? null;
+        break;
+      }
+      case "list": {
+        const cited = composeList(data, scope, resolution.product, resolution.variant, resolution.table);
+        composed = cited.composed;
+        sources = cited.sources;
+        product = resolution.product?.id ?? null;
+        break;
+      }
+      case "unlisted": {
+        const cited = composeUnlisted(resolution.system, data, scope);
+        composed = cited.composed;
+        sources = cited.sources;
+        productName = resolution.system?.name ?? null;
+        findings = sources.map((source) => ({
+          id: source.id,
+          title: source.title,
+          url: source.url,
+          date: source.date,
+          verdict: "unlisted" as Verdict,
+          says: `It does not name ${productName ?? "that system"}.`,
+        }));
+        break;
+      }
+      case "unclear":
+        composed = composeUnclear(resolution.reason, resolution.suggestions, EXAMPLES);
+        break;
+      case "support": {
+        const decided = decideSupport(scope, resolution.product, resolution.variant, version, parsed.xen);
+        composed = decided.composed;
+        sources = decided.sources;
+        findings = sourceFindings(decided.findings);
+        product = decided.unknown ? null : resolution.product.id;
+        productName = resolution.variant?.name ?? resolution.product.name;
+        break;
+      }
+    }
     if (resolution.intent === "support" || resolution.intent === "unlisted") {
       const answered = resolution.intent === "support" ? resolution.product.name : resolution.system?.name;
       const others = otherSystems(parsed.mentions, answered);
       if (others.length > 0) {
-        composed.reasons.push(
-          `You also named ${others.join(" and ")}: ask about it on its own for its answer.`,
-        );
+        composed.reasons.push(`You also named ${others.join(" and ")}: ask about it on its own for its answer.`);
       }
     }
-    const product =
-      resolution.intent === "support" || resolution.intent === "list" || resolution.intent === "faq"
-        ? (resolution.product?.id ?? null)
-        : null;
-    const productName =
-      resolution.intent === "support"
-        ? (resolution.variant?.name ?? resolution.product.name)
-        : resolution.intent === "unlisted"
-          ? (resolution.system?.name ?? null)
-          : null;
+    if (findings.length === 0 && resolution.intent !== "unclear") {
+      findings = sources.map((source) => ({
+        id: source.id,
+        title: source.title,
+        url: source.url,
+        date: source.date,
+        verdict: null,
+        says: source.title,
+      }));
+    }
+    const newestTable = scope.tableViews[0]?.source ?? data.sources.at(-1);
+    const cited = sources[0] ?? newestTable;
     return {
       question: raw,
       intent: resolution.intent === "unlisted" ? "support" : resolution.intent,
@@ -145,13 +248,15 @@ export function createCore(data: Dataset): Dom0Core {
       xen: parsed.xen,
       verdict: composed.verdict,
       topic: resolution.intent === "faq" ? (resolution.topic as TopicId) : null,
-      text: renderText(composed, source, revised),
+      text: renderText(composed, sources),
       headline: composed.headline,
       reasons: composed.reasons,
       notes: composed.notes.map((note) => ({ id: note.id, text: note.text })),
       suggestions: composed.suggestions,
       productName,
-      source,
+      source: sourceRef(cited as Source),
+      sources: findings,
+      asOf,
     };
   }
 
@@ -169,42 +274,52 @@ export function createCore(data: Dataset): Dom0Core {
     return found.slice(0, limit);
   }
 
-  const releaseChoices = new Map<ProductId, ReleaseChoice[]>();
+  const releaseChoices = new Map<string, ReleaseChoice[]>();
 
-  /** Each release's verdict from the table's rules directly (not by asking a made-up question), once per product. */
+  /** Each release's verdict from the sources directly (not by asking a made-up question), once per product and day. */
   function releasesOf(productId: ProductId): ReleaseChoice[] {
-    const known = releaseChoices.get(productId);
+    const day = dayOf(undefined);
+    const key = `${day}\0${productId}`;
+    const known = releaseChoices.get(key);
     if (known) return known;
     const product = data.products.find((candidate) => candidate.id === productId);
     if (!product) return [];
-    const resolution: Resolution = { intent: "support", product, variant: null, codenameVersion: null };
+    const scope = scopeOf(day);
     const choices = [...product.releases]
       .sort((a, b) => compareVersions(parseVersion(b.version), parseVersion(a.version)))
       .map((release) => ({
         version: release.version,
         codename: release.codename ?? null,
-        verdict: compose(resolution, release.version, null).verdict ?? "unlisted",
+        verdict: decideSupport(scope, product, null, release.version, null).composed.verdict ?? "unlisted",
       }));
-    releaseChoices.set(productId, choices);
+    if (releaseChoices.size > 1000) releaseChoices.clear();
+    releaseChoices.set(key, choices);
     return choices;
   }
 
-  function table(): TableRow[] {
-    return data.products
-      .filter((product) => product.table !== null)
-      .flatMap((product) =>
-        product.rows.map((row) => ({
-          table: product.table as "linux" | "unix",
-          product: product.id,
-          name: row.label,
-          versions: row.versions,
-          notes: [...new Set(row.rules.flatMap((rule) => rule.notes))].flatMap((id) => {
-            const note = notes.get(id);
-            return note ? [{ id: note.id, text: note.text }] : [];
-          }),
-        })),
-      );
+  function table(call?: AnswerOptions): TableRow[] {
+    const scope = scopeOf(dayOf(call));
+    return (["linux", "unix"] as const).flatMap((kind) => {
+      const view = scope.tables.get(kind);
+      if (!view) return [];
+      return view.products
+        .filter((product) => product.table === kind)
+        .flatMap((product) =>
+          product.rows.map((row) => ({
+            table: kind,
+            product: product.id,
+            name: row.label,
+            versions: row.versions,
+            notes: [...new Set(row.rules.flatMap((rule) => rule.notes))].flatMap((id) => {
+              const note = view.notes.get(id);
+              return note ? [{ id: note.id, text: note.text }] : [];
+            }),
+            source: sourceRef(view.source),
+          })),
+        );
+    });
   }
 
-  return { answer, suggestProducts, releasesOf, table, source, examples: EXAMPLES };
+  const newest = scopeOf(dayOf(undefined)).tableViews[0]?.source ?? (data.sources.at(-1) as Source);
+  return { answer, suggestProducts, releasesOf, table, source: sourceRef(newest), examples: EXAMPLES };
 }

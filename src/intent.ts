@@ -165,6 +165,18 @@ function asksForList(q: ParsedQuestion, hasVersion: boolean, namesNothing: boole
   return asksWhich && target && !/\bxen (?:version|release)s?\b/.test(q.normalized);
 }
 
+const LIFECYCLE_WORDS = ["supported", "support", "security", "eol", "maintained", "lifecycle", "fixes", "patches", "until", "life", "xsa", "xsas"];
+const STRONG_LIFECYCLE_WORDS = ["still", "security", "eol", "maintained", "lifecycle", "fixes", "patches", "until", "xsa", "xsas"];
+
+/** "is Xen 4.16 still supported?", "until when is 4.17 supported", "which xen releases get security fixes". */
+function asksXenSupport(q: ParsedQuestion): boolean {
+  if (q.xen !== null) return has(q, ...LIFECYCLE_WORDS) || /\bend of life\b/.test(q.normalized);
+  const xenReleases = /\bxen (?:versions?|releases?|branch(?:es)?)\b|\bxen\b.*\b(?:versions?|releases?)\b/.test(q.normalized);
+  if (xenReleases) return has(q, ...STRONG_LIFECYCLE_WORDS, "supported") || /\bend of life\b/.test(q.normalized);
+  const bareXenNumber = q.version !== null && /^[34]\.\d+$/.test(q.version);
+  return bareXenNumber && (has(q, ...STRONG_LIFECYCLE_WORDS, "supported") || /\bend of life\b/.test(q.normalized));
+}
+
 export function classify(q: ParsedQuestion, raw: string): Resolution {
   if (q.tokens.length === 0) return { intent: "unclear", reason: "empty", suggestions: [] };
   const subject = subjectOf(q.mentions);
@@ -172,6 +184,10 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
   const hasVersion = q.version !== null;
 
   const generic = subject?.entity.kind === "product" && subject.entity.generic;
+  if (subject === undefined || generic) {
+    if (has(q, "pvh")) return { intent: "faq", topic: "pvh-dom0", product: null };
+    if (asksXenSupport(q)) return { intent: "faq", topic: "xen-support", product: null };
+  }
   const topic = askedTopic(q, raw);
   const specificSupport = product !== null && product.id !== "linux" && hasVersion;
   if (topic === "mini-os" || (product?.id === "mini-os" && !/\b(?:as|be|a) dom0\b|work/.test(q.normalized))) {

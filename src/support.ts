@@ -1,7 +1,6 @@
-import type { Note, Product, Row, Rule } from "./dataset/schema.js";
+import type { Note, Row, Rule, Variant } from "./dataset/schema.js";
+import type { ProductRows as Product } from "./decide/scope.js";
 import { compareVersions, inLine, isLineOf, parseVersion, type VersionParts } from "./version.js";
-
-type Variant = NonNullable<Product["variants"]>[number];
 
 /** One row rule with the row it belongs to. */
 export interface Listing {
@@ -27,16 +26,21 @@ export type SupportOutcome =
   | { kind: "between"; listings: Listing[] }
   | { kind: "newer"; listings: Listing[] };
 
-const listingCache = new WeakMap<Product | Variant, Listing[]>();
+/** Per product view (one source's rows), the listings of the product and of each variant. */
+const listingCache = new WeakMap<Product, Map<Variant | null, Listing[]>>();
 
-/** The rules that answer for a product, or for a variant (only its rows); built once per product. */
+/** The rules that answer for a product, or for a variant (only its rows); built once per source and product. */
 function listingsFor(product: Product, variant: Variant | null): Listing[] {
-  const key = variant ?? product;
-  let listings = listingCache.get(key);
+  let byVariant = listingCache.get(product);
+  if (byVariant === undefined) {
+    byVariant = new Map();
+    listingCache.set(product, byVariant);
+  }
+  let listings = byVariant.get(variant);
   if (listings === undefined) {
     const rows = variant ? product.rows.filter((row) => variant.rows.includes(row.id)) : product.rows;
     listings = rows.flatMap((row) => row.rules.map((rule) => ({ row, rule })));
-    listingCache.set(key, listings);
+    byVariant.set(variant, listings);
   }
   return listings;
 }

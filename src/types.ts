@@ -17,6 +17,11 @@ export const PRODUCT_IDS = [
   "illumos",
   "linux",
   "mini-os",
+  "xcp-ng",
+  "openembedded",
+  "freebsd",
+  "openbsd",
+  "qubes",
 ] as const;
 export type ProductId = (typeof PRODUCT_IDS)[number];
 
@@ -29,6 +34,8 @@ export const TOPIC_IDS = [
   "pvops-vs-xenlinux",
   "mini-os",
   "kernel-features",
+  "xen-support",
+  "pvh-dom0",
 ] as const;
 export type TopicId = (typeof TOPIC_IDS)[number];
 
@@ -37,11 +44,29 @@ export type Intent = "support" | "list" | "faq" | "unclear";
  *  partial: listed with a reservation; unlisted: the product is not in the table at all. */
 export type Verdict = "yes" | "no" | "partial" | "unlisted";
 
-/** Where an answer comes from: the wiki page, as of its revision. */
+/** Where an answer comes from: a dated source. */
 export interface SourceRef {
+  id: string;
   title: string;
+  /** The site or publisher: "Xen Project wiki", "FreeBSD documentation". */
+  site: string;
+  /** Its date (YYYY-MM-DD): the revision or publication date, or the day it was read. */
   revision: string;
+  /** The date as cited: "revision of 18 April 2014 (18:55, by Rcpavlicek)", "read 28 November 2026". */
+  dateText: string;
   url: string;
+}
+
+/** One source an answer consulted, with what it alone says (the contract's `sources` entries). */
+export interface SourceFinding {
+  id: string;
+  title: string;
+  url: string;
+  date: string;
+  /** That source's own verdict; `unlisted` when it says nothing either way about the release. */
+  verdict: Verdict | null;
+  /** What it states about it, in a sentence. */
+  says: string;
 }
 
 /** A footnote or condition that applies to an answer. */
@@ -71,7 +96,20 @@ export interface Answer {
   suggestions: string[];
   /** The product's display name as the question named it (e.g. "Scientific Linux"), or null. */
   productName: string | null;
+  /** The deciding source (for a list or topic: the one it stands on). */
   source: SourceRef;
+  /** Every source consulted, newest first, each with its own verdict. */
+  sources: SourceFinding[];
+  /** The day the answer was given for (YYYY-MM-DD): sources dated after it were left out. */
+  asOf: string;
+  /** When the question names several systems: one answer each, the first also at the top level. */
+  answers?: Answer[];
+}
+
+/** Options of one answer. */
+export interface AnswerOptions {
+  /** Answer from the sources dated on or before this day (YYYY-MM-DD); default: the core's, else today. */
+  asOf?: string;
 }
 
 /** One row of the support table as adapters show it (App Home, "show the whole table"). */
@@ -81,6 +119,8 @@ export interface TableRow {
   name: string;
   versions: string;
   notes: AnswerNote[];
+  /** The table source the row comes from. */
+  source?: SourceRef;
 }
 
 /** One release of a product, for autocomplete. */
@@ -100,14 +140,14 @@ export interface ProductChoice {
 /** What the core offers adapters. Stateless after loading: safe to share across requests and shards. */
 export interface Dom0Core {
   /** Turns any text (empty, huge, hostile) into an answer; never throws. */
-  answer(question: string): Answer;
+  answer(question: string, options?: AnswerOptions): Answer;
   /** Products for an autocomplete box, best first, misspellings included; all products for an empty query. */
   suggestProducts(query: string, limit?: number): ProductChoice[];
   /** The known releases of a product, newest first, with what the table says of each. */
   releasesOf(product: ProductId): ReleaseChoice[];
   /** Every row of both tables, in the page's order. */
-  table(): TableRow[];
-  /** The page every answer cites. */
+  table(options?: AnswerOptions): TableRow[];
+  /** The newest table source in scope today (the wiki page's newest revision). */
   readonly source: SourceRef;
   /** Example questions for help texts. */
   readonly examples: readonly string[];

@@ -1,12 +1,14 @@
 import { parseArgs } from "node:util";
 import { Dom0Error } from "../../src/errors.js";
+import { parseAsOf } from "../../src/as-of.js";
 import { openCore } from "../../src/open-core.js";
 import { answerLines, formatAnswer } from "./batch.js";
 import { withAnswerLog } from "./logging.js";
 import { runPrompt } from "./prompt.js";
 
 export const HELP = `dom0: can this system be the Xen Project dom0? Answers from the Xen wiki's table
-"Dom0 Kernels for Xen" (revision of 18 April 2014) and its FAQ.
+"Dom0 Kernels for Xen" (its 2014 revision and its current one), its FAQ, and the distributions'
+own documents, each cited with its date.
 
 Usage:
   dom0                              interactive prompt (Ctrl-D to leave)
@@ -14,6 +16,8 @@ Usage:
   dom0 ask --json "QUESTION"        one answer as one JSON object
   dom0 ask --json --stdin           one question a line in, one JSON object a line out, in order
   dom0 ask --stdin                  the same, as text answers separated by blank lines
+  dom0 ask --as-of YYYY-MM-DD ...   answer from the sources dated on or before that day only
+                                    (also DOM0_AS_OF; default: today)
   dom0 report [--json] [--db PATH]  what people asked that the bot could not answer, and the ratings
   dom0 check-data                   validate data/ (DOM0_DATA_DIR) and report what it holds
   dom0 --help                       this help
@@ -24,7 +28,8 @@ Examples:
   printf 'ubuntu 12.04 dom0\\npvops or xenlinux?\\n' | dom0 ask --json --stdin
 
 JSON fields: question, intent (support|list|faq|unclear), product, version, xen,
-verdict (yes|no|partial|unlisted), topic, text; plus headline, reasons, notes, suggestions, source.
+verdict (yes|no|partial|unlisted), topic, text, sources (each consulted source, newest first,
+with its own verdict); plus headline, reasons, notes, suggestions, source, asOf.
 `;
 
 /** Runs the `dom0` command; resolves to the exit code. */
@@ -58,7 +63,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     );
     return 2;
   }
-  const core = await withAnswerLog(await openCore());
+  let asOf: string | undefined;
+  try {
+    asOf = parseAsOf(parsed.values["as-of"], "--as-of");
+  } catch (error) {
+    process.stderr.write(`dom0 ask: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const core = await withAnswerLog(await openCore(asOf === undefined ? {} : { asOf }));
   const format = parsed.values.json ? "json" : "text";
   if (parsed.values.stdin) {
     await answerLines(core, process.stdin, process.stdout, format);
@@ -72,7 +84,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 function parseAsk(args: string[]) {
   return parseArgs({
     args,
-    options: { json: { type: "boolean" }, stdin: { type: "boolean" } },
+    options: { json: { type: "boolean" }, stdin: { type: "boolean" }, "as-of": { type: "string" } },
     allowPositionals: true,
     strict: true,
   });

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DATA_FILES, defaultDataDir, readDataFiles } from "./files.js";
-import type { Dataset } from "./schema.js";
+import { defaultDataDir, readDataFiles, SOURCES_DIR } from "./files.js";
+import type { Dataset, Product, Source } from "./schema.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PACKAGE_ROOT = HERE.split(/[\\/]/).includes("dist")
@@ -13,11 +13,12 @@ const CACHE_DIR = join(PACKAGE_ROOT, "node_modules/.cache/dom0bot");
 
 /** The schema's own source is part of the fingerprint, so a changed schema validates again. */
 function schemaText(): string {
+  let text = "";
   for (const name of ["schema.js", "schema.ts", "load.js", "load.ts"]) {
     const path = join(HERE, name);
-    if (existsSync(path)) return readFileSync(path, "utf8");
+    if (existsSync(path)) text += readFileSync(path, "utf8");
   }
-  return "";
+  return text;
 }
 
 /**
@@ -29,7 +30,7 @@ export async function loadDatasetCached(dir: string = defaultDataDir()): Promise
   const texts = readDataFiles(dir);
   const hash = createHash("sha256");
   hash.update(schemaText());
-  for (const file of DATA_FILES) hash.update(`\0${file}\0${texts[file]}`);
+  for (const [file, text] of texts) hash.update(`\0${file}\0${text}`);
   const fingerprint = hash.digest("hex");
   const marker = join(
     CACHE_DIR,
@@ -37,13 +38,20 @@ export async function loadDatasetCached(dir: string = defaultDataDir()): Promise
   );
 
   if (existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) {
-    const json = (file: (typeof DATA_FILES)[number]) => JSON.parse(texts[file]);
+    const json = (file: string) => JSON.parse(texts.get(file) ?? "null");
+    const releases = json("releases.json").releases;
+    const sources: Source[] = [...texts.keys()]
+      .filter((file) => file.startsWith(`${SOURCES_DIR}/`))
+      .map(json)
+      .sort((a: Source, b: Source) => a.date.localeCompare(b.date));
     return {
-      source: json("source.json"),
-      products: json("products.json").products,
-      notes: json("notes.json").notes,
+      products: json("products.json").products.map(
+        (product: Omit<Product, "releases">): Product => ({ ...product, releases: releases[product.id] ?? [] }),
+      ),
+      sources,
       unlisted: json("unlisted.json").systems,
       faq: json("faq.json").topics,
+      xenReleases: releases.xen ?? [],
     };
   }
   const { validateDataset } = await import("./load.js");

@@ -1,17 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DatasetError } from "../errors.js";
 
-/** The data files, in the order they are read. */
-export const DATA_FILES = [
-  "source.json",
-  "products.json",
-  "notes.json",
-  "unlisted.json",
-  "faq.json",
-] as const;
-export type DataFile = (typeof DATA_FILES)[number];
+/** The catalogue's files, in the order they are read; every `sources/*.json` is one dated source. */
+export const CATALOGUE_FILES = ["products.json", "releases.json", "unlisted.json", "faq.json"] as const;
+export const SOURCES_DIR = "sources";
 
 /** DOM0_DATA_DIR, else data/ at the package root, whether running from src/ (tests) or dist/src/ (built). */
 export function defaultDataDir(): string {
@@ -27,16 +21,30 @@ export function shownPath(dir: string, file: string): string {
   return relative(process.cwd(), path) || path;
 }
 
-/** Reads every data file as text; a missing file is a DatasetError naming it. */
-export function readDataFiles(dir: string): Record<DataFile, string> {
-  const texts = {} as Record<DataFile, string>;
-  for (const file of DATA_FILES) {
-    try {
-      texts[file] = readFileSync(join(dir, file), "utf8");
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new DatasetError(shownPath(dir, file), [`cannot be read: ${reason}`], { cause });
-    }
+/** The data files' texts by their path under the data directory ("sources/wiki-2014.json"), sorted. */
+export type DataTexts = ReadonlyMap<string, string>;
+
+function read(dir: string, file: string): string {
+  try {
+    return readFileSync(join(dir, file), "utf8");
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new DatasetError(shownPath(dir, file), [`cannot be read: ${reason}`], { cause });
   }
+}
+
+/** Reads every data file as text; a missing file or sources folder is a DatasetError naming it. */
+export function readDataFiles(dir: string): DataTexts {
+  const texts = new Map<string, string>();
+  for (const file of CATALOGUE_FILES) texts.set(file, read(dir, file));
+  let names: string[];
+  try {
+    names = readdirSync(join(dir, SOURCES_DIR)).filter((name) => name.endsWith(".json"));
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new DatasetError(shownPath(dir, SOURCES_DIR), [`cannot be read: ${reason}`], { cause });
+  }
+  if (names.length === 0) throw new DatasetError(shownPath(dir, SOURCES_DIR), ["holds no source (*.json)"]);
+  for (const name of names.sort()) texts.set(`${SOURCES_DIR}/${name}`, read(dir, `${SOURCES_DIR}/${name}`));
   return texts;
 }

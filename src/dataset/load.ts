@@ -1,12 +1,14 @@
 import type { z } from "zod";
 import { DatasetError } from "../errors.js";
 import { PRODUCT_IDS, TOPIC_IDS } from "../types.js";
-import { type DataFile, defaultDataDir, readDataFiles, shownPath } from "./files.js";
+import { type DataTexts, defaultDataDir, readDataFiles, SOURCES_DIR, shownPath } from "./files.js";
 import {
   type Dataset,
   faqFileSchema,
-  notesFileSchema,
+  type Product,
   productsFileSchema,
+  releasesFileSchema,
+  type Source,
   sourceSchema,
   unlistedFileSchema,
 } from "./schema.js";
@@ -17,7 +19,7 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function parseJson<T>(dir: string, name: DataFile, text: string, schema: z.ZodType<T>): T {
+function parseJson<T>(dir: string, name: string, text: string, schema: z.ZodType<T>): T {
   const shown = shownPath(dir, name);
   let raw: unknown;
   try {
@@ -36,61 +38,100 @@ function parseJson<T>(dir: string, name: DataFile, text: string, schema: z.ZodTy
   return parsed.data;
 }
 
+/** One problem, with the file it is in. */
+type Problem = [file: string, message: string];
+
+function checkSource(source: Source, file: string, products: ReadonlySet<string>, problems: Problem[]) {
+  if (`${SOURCES_DIR}/${source.id}.json` !== file) problems.push([file, `$.id: "${source.id}" must match its file name`]);
+  const noteIds = new Set((source.notes ?? []).map((note) => note.id));
+  for (const [r, row] of (source.rows ?? []).entries()) {
+    if (!products.has(row.product)) problems.push([file, `$.rows[${r}].product: no product "${row.product}"`]);
+    for (const [u, rule] of row.rules.entries()) {
+      for (const [n, id] of rule.notes.entries()) {
+        if (!noteIds.has(id)) problems.push([file, `$.rows[${r}].rules[${u}].notes[${n}]: no note "${id}" in this source`]);
+      }
+    }
+  }
+}
+
 /** Checks what one schema cannot: references between files, duplicates, completeness. */
-function crossCheck(data: Dataset): string[] {
-  const problems: string[] = [];
-  const noteIds = new Set(data.notes.map((note) => note.id));
+function crossCheck(data: Dataset, sourceFiles: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
   const seenAliases = new Map<string, string>();
-  const claim = (alias: string, owner: string) => {
+  const claim = (file: string, alias: string, owner: string) => {
     const previous = seenAliases.get(alias);
     if (previous !== undefined && previous !== owner)
-      problems.push(`alias "${alias}" names both ${previous} and ${owner}`);
+      problems.push([file, `alias "${alias}" names both ${previous} and ${owner}`]);
     seenAliases.set(alias, owner);
   };
+  const productIds = new Set(data.products.map((product) => product.id));
+  const rowIds = new Set(data.sources.flatMap((source) => (source.rows ?? []).map((row) => row.id)));
+  const sourceIds = new Set(data.sources.map((source) => source.id));
   for (const [p, product] of data.products.entries()) {
-    for (const alias of product.aliases) claim(alias, product.id);
-    const rowIds = new Set(product.rows.map((row) => row.id));
-    for (const [r, row] of product.rows.entries()) {
-      for (const [u, rule] of row.rules.entries()) {
-        for (const [n, id] of rule.notes.entries()) {
-          if (!noteIds.has(id))
-            problems.push(`$.products[${p}].rows[${r}].rules[${u}].notes[${n}]: no note "${id}"`);
-        }
-      }
-    }
+    for (const alias of product.aliases) claim("products.json", alias, product.id);
     for (const [v, variant] of (product.variants ?? []).entries()) {
-      for (const alias of variant.aliases) claim(alias, `${product.id} (${variant.name})`);
+      for (const alias of variant.aliases) claim("products.json", alias, `${product.id} (${variant.name})`);
       for (const [r, id] of variant.rows.entries()) {
-        if (!rowIds.has(id)) problems.push(`$.products[${p}].variants[${v}].rows[${r}]: no row "${id}"`);
+        if (!rowIds.has(id))
+          problems.push(["products.json", `$.products[${p}].variants[${v}].rows[${r}]: no row "${id}" in any source`]);
       }
     }
-    if (product.rows.length === 0 && product.notDom0 === undefined) {
-      problems.push(`$.products[${p}]: a product with no rows needs "notDom0"`);
+    for (const release of product.releases) {
+      for (const name of [release.codename, ...(release.aliases ?? [])]) {
+        if (name) claim("releases.json", name.toLowerCase(), `${product.id} ${release.version}`);
+      }
     }
   }
   for (const id of PRODUCT_IDS) {
-    if (!data.products.some((product) => product.id === id))
-      problems.push(`$.products: product "${id}" is missing`);
+    if (!productIds.has(id)) problems.push(["products.json", `$.products: product "${id}" is missing`]);
   }
+  for (const [i, source] of data.sources.entries()) checkSource(source, sourceFiles[i] ?? "", productIds, problems);
   for (const id of TOPIC_IDS) {
-    if (!data.faq.some((topic) => topic.id === id))
-      problems.push(`faq.json $.topics: topic "${id}" is missing`);
+    if (!data.faq.some((topic) => topic.id === id)) problems.push(["faq.json", `$.topics: topic "${id}" is missing`]);
   }
-  for (const system of data.unlisted) for (const alias of system.aliases) claim(alias, system.name);
+  for (const [t, topic] of data.faq.entries()) {
+    if (!sourceIds.has(topic.source)) problems.push(["faq.json", `$.topics[${t}].source: no source "${topic.source}"`]);
+  }
+  for (const [s, system] of data.unlisted.entries()) {
+    for (const alias of system.aliases) claim("unlisted.json", alias, system.name);
+    for (const [f, fact] of (system.facts ?? []).entries()) {
+      if (!sourceIds.has(fact.source))
+        problems.push(["unlisted.json", `$.systems[${s}].facts[${f}].source: no source "${fact.source}"`]);
+    }
+  }
   return problems;
 }
 
 /** Validates the data files' texts against the schema and each other. */
-export function validateDataset(dir: string, texts: Record<DataFile, string>): Dataset {
+export function validateDataset(dir: string, texts: DataTexts): Dataset {
+  const text = (name: string) => texts.get(name) ?? "";
+  const products = parseJson(dir, "products.json", text("products.json"), productsFileSchema).products;
+  const releases = parseJson(dir, "releases.json", text("releases.json"), releasesFileSchema).releases;
+  const sourceFiles = [...texts.keys()].filter((name) => name.startsWith(`${SOURCES_DIR}/`));
+  const sources = sourceFiles
+    .map((name) => parseJson(dir, name, text(name), sourceSchema))
+    .map((source, i) => ({ source, file: sourceFiles[i] as string }))
+    .sort((a, b) => a.source.date.localeCompare(b.source.date));
   const data: Dataset = {
-    source: parseJson(dir, "source.json", texts["source.json"], sourceSchema),
-    products: parseJson(dir, "products.json", texts["products.json"], productsFileSchema).products,
-    notes: parseJson(dir, "notes.json", texts["notes.json"], notesFileSchema).notes,
-    unlisted: parseJson(dir, "unlisted.json", texts["unlisted.json"], unlistedFileSchema).systems,
-    faq: parseJson(dir, "faq.json", texts["faq.json"], faqFileSchema).topics,
+    products: products.map((product): Product => ({ ...product, releases: releases[product.id] ?? [] })),
+    sources: sources.map(({ source }) => source),
+    unlisted: parseJson(dir, "unlisted.json", text("unlisted.json"), unlistedFileSchema).systems,
+    faq: parseJson(dir, "faq.json", text("faq.json"), faqFileSchema).topics,
+    xenReleases: releases["xen"] ?? [],
   };
-  const problems = crossCheck(data);
-  if (problems.length > 0) throw new DatasetError(shownPath(dir, "products.json"), problems);
+  const problems = crossCheck(
+    data,
+    sources.map(({ file }) => file),
+  );
+  for (const key of Object.keys(releases)) {
+    if (key !== "xen" && !data.products.some((product) => product.id === key))
+      problems.push(["releases.json", `$.releases.${key}: no product "${key}"`]);
+  }
+  const first = problems[0];
+  if (first) {
+    const inFile = problems.filter(([file]) => file === first[0]).map(([, message]) => message);
+    throw new DatasetError(shownPath(dir, first[0]), inFile);
+  }
   return data;
 }
 

@@ -52,6 +52,9 @@ describe("renderSlackBlocks", () => {
       suggestions: [hostile],
       text: hostile,
       source: {
+        id: "wiki-2014",
+        site: hostile,
+        dateText: hostile,
         title: hostile,
         revision: hostile,
         url: "https://wiki.xenproject.org/wiki/Dom0_Kernels_for_Xen",

@@ -5,8 +5,11 @@
 import type { Answer, Dom0Core, ProductChoice, ReleaseChoice, TableRow } from "../../src/types.js";
 
 export const FAKE_SOURCE = {
+  id: "wiki-2014",
   title: "Dom0 Kernels for Xen",
+  site: "Xen Project wiki",
   revision: "2014-04-18",
+  dateText: "revision of 18 April 2014",
   url: "https://wiki.xenproject.org/wiki/Dom0_Kernels_for_Xen",
 };
 
@@ -27,6 +30,17 @@ export function fakeAnswer(overrides: Partial<Answer> = {}): Answer {
     suggestions: [],
     productName: "CentOS",
     source: FAKE_SOURCE,
+    sources: [
+      {
+        id: FAKE_SOURCE.id,
+        title: FAKE_SOURCE.title,
+        url: FAKE_SOURCE.url,
+        date: FAKE_SOURCE.revision,
+        verdict: "no",
+        says: "Its row lists CentOS 6.4 and later.",
+      },
+    ],
+    asOf: "2014-04-18",
     ...overrides,
   };
 }

@@ -1,0 +1,95 @@
+import type { Composed } from "../compose-support.js";
+import type { Source } from "../dataset/schema.js";
+import type { Decision, Finding } from "../decide/findings.js";
+import type { SourceFinding, SourceRef, Verdict } from "../types.js";
+
+const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+export function sourceRef(source: Source): SourceRef {
+  return {
+    id: source.id,
+    title: source.title,
+    site: source.site,
+    revision: source.date,
+    dateText: source.dateText,
+    url: source.url,
+  };
+}
+
+/** The name an answer gives a source in a sentence: "the wiki's current table (read 28 November 2026)". */
+export function sourceName(source: Source): string {
+  return `${source.short} (${source.dateText})`;
+}
+
+/** The contract's `sources` entries, newest first. */
+export function sourceFindings(findings: readonly Finding[]): SourceFinding[] {
+  return findings.map((finding) => ({
+    id: finding.on.source.id,
+    title: finding.on.source.title,
+    url: finding.on.source.url,
+    date: finding.on.source.date,
+    verdict: finding.verdict,
+    says: finding.says || `It says nothing about this release.`,
+  }));
+}
+
+const LEADS: Record<Verdict, string> = { yes: "Yes", no: "No", partial: "Partly", unlisted: "Not listed" };
+
+/** One line that says where an older or other source differs from the answer's verdict. */
+function differenceLine(finding: Finding, deciding: Finding, asked: string): string {
+  const name = capital(sourceName(finding.on.source));
+  const tense = finding.on.source.date < deciding.on.source.date ? "said" : "says";
+  if (finding.composed) return `${name} ${tense}: ${finding.composed.headline}`;
+  return `${name} ${tense} of ${asked}: ${finding.says}`;
+}
+
+/**
+ * The answer across sources: today's verdict first, naming the deciding source and its date; where another
+ * source said something else, that too; then the reasons and the facts the sources add.
+ */
+export function composeAcross(decision: Decision, findings: readonly Finding[], asked: string): Composed {
+  const { deciding, narrowedFrom } = decision;
+  const facts = [...new Set(findings.flatMap((finding) => finding.facts.map((fact) => fact.says)))];
+  if (deciding === null) {
+    const latest = findings.find((finding) => finding.composed);
+    const base = latest?.composed;
+    return {
+      verdict: "unlisted",
+      headline: base?.headline ?? `Not listed: no source I have says whether ${asked} works as a dom0.`,
+      reasons: [...(base?.reasons ?? []), ...facts],
+      notes: base?.notes ?? [],
+      suggestions: [],
+    };
+  }
+  let headline: string;
+  let reasons: string[];
+  const notes = deciding.composed?.notes ?? [];
+  if (narrowedFrom) {
+    const older = narrowedFrom.composed;
+    headline = `Partly: ${sourceName(narrowedFrom.on.source)} listed ${asked}, but ${sourceName(deciding.on.source)} no longer names it. ${deciding.says}`;
+    reasons = [...(older ? [`${capital(narrowedFrom.on.source.short)} said: ${older.headline}`] : []), ...(deciding.composed?.reasons ?? [])];
+  } else if (deciding.composed) {
+    headline = `${deciding.composed.headline.replace(/\.$/, "")} (${deciding.on.source.dateText}).`;
+    reasons = [...deciding.composed.reasons];
+  } else {
+    headline = `${LEADS[decision.verdict]}, according to ${sourceName(deciding.on.source)}: ${deciding.says}`;
+    reasons = [];
+  }
+  const differing = findings.filter(
+    (finding) =>
+      finding !== deciding &&
+      finding !== narrowedFrom &&
+      (finding.verdict !== decision.verdict || finding.strength === "silent") &&
+      (finding.composed !== null || finding.strength !== "silent"),
+  );
+  const agreeing = findings.filter(
+    (finding) =>
+      finding !== deciding && !differing.includes(finding) && finding !== narrowedFrom && finding.says !== "",
+  );
+  for (const finding of differing) reasons.push(differenceLine(finding, deciding, asked));
+  for (const finding of agreeing) {
+    if (!finding.composed) reasons.push(`${capital(sourceName(finding.on.source))}: ${finding.says}`);
+  }
+  reasons.push(...facts);
+  return { verdict: decision.verdict, headline, reasons, notes, suggestions: [] };
+}
