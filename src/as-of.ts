@@ -17,6 +17,10 @@ export function isDay(text: string): boolean {
 export function parseAsOf(value: string | undefined, from = "DOM0_AS_OF"): string | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   const day = value.trim();
-  if (!isDay(day)) throw new ConfigError(from, `${from} must be a day written YYYY-MM-DD (e.g. 2014-04-18), not ${JSON.stringify(day.slice(0, 40))}`);
+  if (!isDay(day))
+    throw new ConfigError(
+      from,
+      `${from} must be a day written YYYY-MM-DD (e.g. 2014-04-18), not ${JSON.stringify(day.slice(0, 40))}`,
+    );
   return day;
 }

@@ -68,7 +68,9 @@ export function composeList(
   table: "linux" | "unix" | null,
 ): Cited {
   if (product) {
-    const on = (scope.byProduct.get(product.id) ?? []).find((candidate) => (candidate.product?.rows.length ?? 0) > 0);
+    const on = (scope.byProduct.get(product.id) ?? []).find(
+      (candidate) => (candidate.product?.rows.length ?? 0) > 0,
+    );
     const rows = (on?.product?.rows ?? []).filter((row) => !variant || variant.rows.includes(row.id));
     const documents = variant ? { lines: [], sources: [] } : statementLines(scope, product);
     if (on && rows.length > 0) {
@@ -117,7 +119,11 @@ export function composeList(
     const withRows = new Set(view.products.filter((p) => p.rows.length > 0).map((p) => p.id));
     for (const other of data.products.filter((p) => p.table === kind && !withRows.has(p.id))) {
       const documents = statementLines(scope, other);
-      reasons.push(...documents.lines.map((line) => `  ${other.name}, from ${line.charAt(0).toLowerCase()}${line.slice(1)}`));
+      reasons.push(
+        ...documents.lines.map(
+          (line) => `  ${other.name}, from ${line.charAt(0).toLowerCase()}${line.slice(1)}`,
+        ),
+      );
       sources.push(...documents.sources);
     }
     const incomplete = view.notes.get("bsd-incomplete");
@@ -174,7 +180,11 @@ export function composeUnlisted(system: UnlistedSystem | null, data: Dataset, sc
         ...(system?.remark ? [system.remark] : []),
         ...facts.map((fact) => fact.line),
         ...(listed.length > 0 ? [`My sources cover: ${listed.join(", ")}.`] : []),
-        ...(only ? ["The BSD and other Unix list was marked incomplete on the page."] : tables.length ? [`Tables consulted: ${joinWords(tables)}.`] : []),
+        ...(only
+          ? ["The BSD and other Unix list was marked incomplete on the page."]
+          : tables.length
+            ? [`Tables consulted: ${joinWords(tables)}.`]
+            : []),
       ],
       notes: [],
       suggestions: [],
@@ -183,14 +193,23 @@ export function composeUnlisted(system: UnlistedSystem | null, data: Dataset, sc
   };
 }
 
-const INTRODUCTION =
-  'I answer whether a system can be the Xen Project dom0 (the host), from the Xen wiki\'s table "Dom0 Kernels for Xen" (its 2014 revision and its current one), its FAQ and the distributions\' own documents, each cited with its date.';
+/** Who the bot is, naming the tables it answers from on the day asked. */
+function introduction(scope: Scope): string {
+  const tables = scope.tableViews.map((view) => `"${view.source.title}" (${view.source.dateText})`);
+  const documents =
+    scope.sources.length > scope.tableViews.length
+      ? ", its FAQ and the distributions' own documents"
+      : " and its FAQ";
+  return `I answer whether a system can be the Xen Project dom0 (the host), from the Xen wiki's table ${joinWords(tables)}${documents}, each cited with its date.`;
+}
 
 export function composeUnclear(
   reason: UnclearReason,
   suggestions: readonly string[],
   examples: readonly string[],
+  scope: Scope,
 ): Composed {
+  const INTRODUCTION = introduction(scope);
   const headlines: Record<UnclearReason, string> = {
     empty: "Ask me whether a system can be the Xen dom0, for example: does CentOS 6.3 work as dom0?",
     greeting: INTRODUCTION,

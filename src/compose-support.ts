@@ -268,7 +268,10 @@ export function tableLines(view: TableView, table: "linux" | "unix" | null): str
     lines = view.products
       .filter((product) => product.table !== null)
       .flatMap((product) =>
-        product.rows.map((row) => ({ table: product.table, line: `${row.label}: ${describeVersions(row, view.notes)}` })),
+        product.rows.map((row) => ({
+          table: product.table,
+          line: `${row.label}: ${describeVersions(row, view.notes)}`,
+        })),
       )
       .map(({ table: kind, line }) => `${kind}\0${line}`);
     tableLineCache.set(view, lines);

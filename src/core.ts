@@ -86,7 +86,9 @@ function releaseOf(product: Product, version: string | null): Release | null {
     .sort((a, b) => parseVersion(b.version).length - parseVersion(a.version).length)[0];
   if (containing) return containing;
   const within = product.releases.filter((release) => isLineOf(parts, parseVersion(release.version)));
-  return within.length > 0 ? (within.sort((a, b) => (a.released ?? "").localeCompare(b.released ?? ""))[0] ?? null) : null;
+  return within.length > 0
+    ? (within.sort((a, b) => (a.released ?? "").localeCompare(b.released ?? ""))[0] ?? null)
+    : null;
 }
 
 export interface CoreOptions {
@@ -133,8 +135,23 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     xen: string | null,
   ): Decided {
     const speaking = scope.byProduct.get(product.id) ?? [];
+    const page = scope.tableViews.at(-1)?.source;
+    if (product.notDom0 !== undefined && page) {
+      const composed: Composed = {
+        verdict: "no",
+        headline: `No: ${product.name} is not a dom0 operating system.`,
+        reasons: [product.notDom0],
+        notes: [],
+        suggestions: [],
+      };
+      return { composed, findings: [], sources: [page], unknown: false };
+    }
     if (speaking.length === 0) {
-      const system = { name: product.name, aliases: product.aliases, ...(product.remark ? { remark: product.remark } : {}) };
+      const system = {
+        name: product.name,
+        aliases: product.aliases,
+        ...(product.remark ? { remark: product.remark } : {}),
+      };
       const cited = composeUnlisted(system, data, scope);
       return { composed: cited.composed, findings: [], sources: cited.sources, unknown: true };
     }
@@ -149,15 +166,22 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       release,
       released: release?.released ? longDate(release.released) : null,
     };
-    const single = scope.sources.length === 1;
-    const findings = speaking.map((on) => findingOf(on, query, single ? "the table" : on.source.short));
-    const consulted = findings.filter((finding) => finding.strength !== "silent" || finding.composed || finding.facts.length);
+    const oneTable = scope.tableViews.length <= 1;
+    const findings = speaking.map((on) => findingOf(on, query, oneTable ? "the table" : on.source.short));
+    const consulted = findings.filter(
+      (finding) => finding.strength !== "silent" || finding.composed || finding.facts.length,
+    );
     const decision = decide(findings);
     const first = findings[0];
     const asked = version === null ? name : `${name} ${describeVersion(product, version)}`;
     const composed =
-      single && first?.composed ? first.composed : composeAcross(decision, consulted, asked);
-    return { composed, findings: consulted, sources: consulted.map((finding) => finding.on.source), unknown: false };
+      consulted.length === 1 && first?.composed ? first.composed : composeAcross(decision, consulted, asked);
+    return {
+      composed,
+      findings: consulted,
+      sources: consulted.map((finding) => finding.on.source),
+      unknown: false,
+    };
   }
 
   function answer(question: string, call?: AnswerOptions): Answer {
@@ -209,7 +233,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         break;
       }
       case "unclear":
-        composed = composeUnclear(resolution.reason, resolution.suggestions, EXAMPLES);
+        composed = composeUnclear(resolution.reason, resolution.suggestions, EXAMPLES, scope);
         break;
       case "support": {
         const decided = decideSupport(scope, resolution.product, resolution.variant, version, parsed.xen);
@@ -225,7 +249,9 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       const answered = resolution.intent === "support" ? resolution.product.name : resolution.system?.name;
       const others = otherSystems(parsed.mentions, answered);
       if (others.length > 0) {
-        composed.reasons.push(`You also named ${others.join(" and ")}: ask about it on its own for its answer.`);
+        composed.reasons.push(
+          `You also named ${others.join(" and ")}: ask about it on its own for its answer.`,
+        );
       }
     }
     if (findings.length === 0 && resolution.intent !== "unclear") {
@@ -239,6 +265,8 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       }));
     }
     const newestTable = scope.tableViews[0]?.source ?? data.sources.at(-1);
+    // An answer that stands on no source still says where answers come from.
+    if (sources.length === 0 && scope.tableViews[0]) sources = [scope.tableViews[0].source];
     const cited = sources[0] ?? newestTable;
     return {
       question: raw,

@@ -165,16 +165,44 @@ function asksForList(q: ParsedQuestion, hasVersion: boolean, namesNothing: boole
   return asksWhich && target && !/\bxen (?:version|release)s?\b/.test(q.normalized);
 }
 
-const LIFECYCLE_WORDS = ["supported", "support", "security", "eol", "maintained", "lifecycle", "fixes", "patches", "until", "life", "xsa", "xsas"];
-const STRONG_LIFECYCLE_WORDS = ["still", "security", "eol", "maintained", "lifecycle", "fixes", "patches", "until", "xsa", "xsas"];
+const LIFECYCLE_WORDS = [
+  "supported",
+  "support",
+  "security",
+  "eol",
+  "maintained",
+  "lifecycle",
+  "fixes",
+  "patches",
+  "until",
+  "life",
+  "xsa",
+  "xsas",
+];
+const STRONG_LIFECYCLE_WORDS = [
+  "still",
+  "security",
+  "eol",
+  "maintained",
+  "lifecycle",
+  "fixes",
+  "patches",
+  "until",
+  "xsa",
+  "xsas",
+];
 
 /** "is Xen 4.16 still supported?", "until when is 4.17 supported", "which xen releases get security fixes". */
 function asksXenSupport(q: ParsedQuestion): boolean {
   if (q.xen !== null) return has(q, ...LIFECYCLE_WORDS) || /\bend of life\b/.test(q.normalized);
-  const xenReleases = /\bxen (?:versions?|releases?|branch(?:es)?)\b|\bxen\b.*\b(?:versions?|releases?)\b/.test(q.normalized);
-  if (xenReleases) return has(q, ...STRONG_LIFECYCLE_WORDS, "supported") || /\bend of life\b/.test(q.normalized);
+  const xenReleases =
+    /\bxen (?:versions?|releases?|branch(?:es)?)\b|\bxen\b.*\b(?:versions?|releases?)\b/.test(q.normalized);
+  if (xenReleases)
+    return has(q, ...STRONG_LIFECYCLE_WORDS, "supported") || /\bend of life\b/.test(q.normalized);
   const bareXenNumber = q.version !== null && /^[34]\.\d+$/.test(q.version);
-  return bareXenNumber && (has(q, ...STRONG_LIFECYCLE_WORDS, "supported") || /\bend of life\b/.test(q.normalized));
+  return (
+    bareXenNumber && (has(q, ...STRONG_LIFECYCLE_WORDS, "supported") || /\bend of life\b/.test(q.normalized))
+  );
 }
 
 export function classify(q: ParsedQuestion, raw: string): Resolution {

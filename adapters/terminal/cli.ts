@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { Dom0Error } from "../../src/errors.js";
 import { parseAsOf } from "../../src/as-of.js";
+import { Dom0Error } from "../../src/errors.js";
 import { openCore } from "../../src/open-core.js";
 import { answerLines, formatAnswer } from "./batch.js";
 import { withAnswerLog } from "./logging.js";

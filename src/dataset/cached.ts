@@ -46,7 +46,10 @@ export async function loadDatasetCached(dir: string = defaultDataDir()): Promise
       .sort((a: Source, b: Source) => a.date.localeCompare(b.date));
     return {
       products: json("products.json").products.map(
-        (product: Omit<Product, "releases">): Product => ({ ...product, releases: releases[product.id] ?? [] }),
+        (product: Omit<Product, "releases">): Product => ({
+          ...product,
+          releases: releases[product.id] ?? [],
+        }),
       ),
       sources,
       unlisted: json("unlisted.json").systems,

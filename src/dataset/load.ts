@@ -42,13 +42,16 @@ function parseJson<T>(dir: string, name: string, text: string, schema: z.ZodType
 type Problem = [file: string, message: string];
 
 function checkSource(source: Source, file: string, products: ReadonlySet<string>, problems: Problem[]) {
-  if (`${SOURCES_DIR}/${source.id}.json` !== file) problems.push([file, `$.id: "${source.id}" must match its file name`]);
+  if (`${SOURCES_DIR}/${source.id}.json` !== file)
+    problems.push([file, `$.id: "${source.id}" must match its file name`]);
   const noteIds = new Set((source.notes ?? []).map((note) => note.id));
   for (const [r, row] of (source.rows ?? []).entries()) {
-    if (!products.has(row.product)) problems.push([file, `$.rows[${r}].product: no product "${row.product}"`]);
+    if (!products.has(row.product))
+      problems.push([file, `$.rows[${r}].product: no product "${row.product}"`]);
     for (const [u, rule] of row.rules.entries()) {
       for (const [n, id] of rule.notes.entries()) {
-        if (!noteIds.has(id)) problems.push([file, `$.rows[${r}].rules[${u}].notes[${n}]: no note "${id}" in this source`]);
+        if (!noteIds.has(id))
+          problems.push([file, `$.rows[${r}].rules[${u}].notes[${n}]: no note "${id}" in this source`]);
       }
     }
   }
@@ -73,7 +76,10 @@ function crossCheck(data: Dataset, sourceFiles: readonly string[]): Problem[] {
       for (const alias of variant.aliases) claim("products.json", alias, `${product.id} (${variant.name})`);
       for (const [r, id] of variant.rows.entries()) {
         if (!rowIds.has(id))
-          problems.push(["products.json", `$.products[${p}].variants[${v}].rows[${r}]: no row "${id}" in any source`]);
+          problems.push([
+            "products.json",
+            `$.products[${p}].variants[${v}].rows[${r}]: no row "${id}" in any source`,
+          ]);
       }
     }
     for (const release of product.releases) {
@@ -85,12 +91,15 @@ function crossCheck(data: Dataset, sourceFiles: readonly string[]): Problem[] {
   for (const id of PRODUCT_IDS) {
     if (!productIds.has(id)) problems.push(["products.json", `$.products: product "${id}" is missing`]);
   }
-  for (const [i, source] of data.sources.entries()) checkSource(source, sourceFiles[i] ?? "", productIds, problems);
+  for (const [i, source] of data.sources.entries())
+    checkSource(source, sourceFiles[i] ?? "", productIds, problems);
   for (const id of TOPIC_IDS) {
-    if (!data.faq.some((topic) => topic.id === id)) problems.push(["faq.json", `$.topics: topic "${id}" is missing`]);
+    if (!data.faq.some((topic) => topic.id === id))
+      problems.push(["faq.json", `$.topics: topic "${id}" is missing`]);
   }
   for (const [t, topic] of data.faq.entries()) {
-    if (!sourceIds.has(topic.source)) problems.push(["faq.json", `$.topics[${t}].source: no source "${topic.source}"`]);
+    if (!sourceIds.has(topic.source))
+      problems.push(["faq.json", `$.topics[${t}].source: no source "${topic.source}"`]);
   }
   for (const [s, system] of data.unlisted.entries()) {
     for (const alias of system.aliases) claim("unlisted.json", alias, system.name);

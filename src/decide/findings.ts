@@ -71,7 +71,8 @@ function fromStatements(on: SourceOnProduct, query: ReleaseQuery): Finding {
   // A document about a distribution does not speak for its clones (Xen4CentOS is not Rocky Linux).
   const statements = query.variant ? [] : on.statements;
   const version = query.version === null ? null : parseVersion(query.version);
-  const matching = version === null ? [] : statements.filter((statement) => matches(statement.match, version));
+  const matching =
+    version === null ? [] : statements.filter((statement) => matches(statement.match, version));
   const deciding =
     version === null
       ? productStatement(statements)
@@ -109,7 +110,9 @@ function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuer
     view,
     wording,
   );
-  const rows = [...new Set(product.rows.filter((row) => !query.variant || query.variant.rows.includes(row.id)))];
+  const rows = [
+    ...new Set(product.rows.filter((row) => !query.variant || query.variant.rows.includes(row.id))),
+  ];
   const says = rows.length
     ? rows.map((row) => `Its row "${row.label}" lists ${row.versions.replace(/\s*\[\d+\]/g, "")}.`).join(" ")
     : `It has no row for ${query.name}.`;

@@ -50,7 +50,9 @@ function tableView(source: Source, data: Dataset): TableView {
 /** Builds the scope of one day: which sources count, and who speaks of what. */
 export function buildScope(data: Dataset, asOf: string): Scope {
   const sources = data.sources.filter((source) => source.date <= asOf).reverse();
-  const tableViews = sources.filter((source) => (source.rows ?? []).length > 0).map((s) => tableView(s, data));
+  const tableViews = sources
+    .filter((source) => (source.rows ?? []).length > 0)
+    .map((s) => tableView(s, data));
   const views = new Map(tableViews.map((view) => [view.source, view]));
   const byProduct = new Map<ProductId, SourceOnProduct[]>();
   for (const product of data.products) {

@@ -67,7 +67,10 @@ export function composeAcross(decision: Decision, findings: readonly Finding[], 
   if (narrowedFrom) {
     const older = narrowedFrom.composed;
     headline = `Partly: ${sourceName(narrowedFrom.on.source)} listed ${asked}, but ${sourceName(deciding.on.source)} no longer names it. ${deciding.says}`;
-    reasons = [...(older ? [`${capital(narrowedFrom.on.source.short)} said: ${older.headline}`] : []), ...(deciding.composed?.reasons ?? [])];
+    reasons = [
+      ...(older ? [`${capital(narrowedFrom.on.source.short)} said: ${older.headline}`] : []),
+      ...(deciding.composed?.reasons ?? []),
+    ];
   } else if (deciding.composed) {
     headline = `${deciding.composed.headline.replace(/\.$/, "")} (${deciding.on.source.dateText}).`;
     reasons = [...deciding.composed.reasons];
@@ -87,9 +90,7 @@ export function composeAcross(decision: Decision, findings: readonly Finding[], 
       finding !== deciding && !differing.includes(finding) && finding !== narrowedFrom && finding.says !== "",
   );
   for (const finding of differing) reasons.push(differenceLine(finding, deciding, asked));
-  for (const finding of agreeing) {
-    if (!finding.composed) reasons.push(`${capital(sourceName(finding.on.source))}: ${finding.says}`);
-  }
+  for (const finding of agreeing) reasons.push(`${capital(sourceName(finding.on.source))}: ${finding.says}`);
   reasons.push(...facts);
   return { verdict: decision.verdict, headline, reasons, notes, suggestions: [] };
 }

@@ -16,7 +16,12 @@ function describe(release: XenRelease, day: string): string {
 }
 
 /** Which Xen releases are supported on the day asked, or how one release stands, from the support table. */
-export function composeXenSupport(source: Source, text: readonly string[], xen: string | null, day: string): Composed {
+export function composeXenSupport(
+  source: Source,
+  text: readonly string[],
+  xen: string | null,
+  day: string,
+): Composed {
   const releases = [...(source.xenReleases ?? [])].sort((a, b) =>
     compareVersions(parseVersion(a.version), parseVersion(b.version)),
   );

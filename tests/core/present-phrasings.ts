@@ -39,8 +39,11 @@ const support = (
 });
 const yes = (product: ProductId, version?: string | null, mentions?: string[]): PresentExpectation =>
   support(product, version, "yes", mentions);
-const no = (product: ProductId | undefined, version?: string | null, mentions?: string[]): PresentExpectation =>
-  support(product, version, "no", mentions);
+const no = (
+  product: ProductId | undefined,
+  version?: string | null,
+  mentions?: string[],
+): PresentExpectation => support(product, version, "no", mentions);
 const partial = (product: ProductId, version?: string | null, mentions?: string[]): PresentExpectation =>
   support(product, version, "partial", mentions);
 /** "yes" by an open row's wording, "partial" also defensible (end of life, revision date unknown, ...). */
@@ -284,7 +287,10 @@ export const PRESENT_PHRASINGS: PresentCase[] = [
   ["illumos dom0 today?", partial("illumos")],
 
   // Qubes OS: its dom0 is Fedora (R4.3: Fedora 41); no wiki row.
-  ["qubes 4.2 dom0 - is that a supported setup?", support("qubes", undefined, ["yes", "partial", "unlisted"], ["Fedora"])],
+  [
+    "qubes 4.2 dom0 - is that a supported setup?",
+    support("qubes", undefined, ["yes", "partial", "unlisted"], ["Fedora"]),
+  ],
   ["qubes os as a xen host", support("qubes", undefined, ["yes", "partial", "unlisted"], ["Fedora"])],
 
   // Mainline Linux: pvops upstream since 2.6.37 (2014 page, xenproject.org 2011-01-14), without backends;

@@ -68,7 +68,7 @@ describe("version autocomplete", () => {
   it.each([
     ["6", ["6.0"]],
     ["Squ", ["6.0"]],
-    ["1", ["13", "12", "11", "10"]],
+    ["1", ["14", "13", "12", "11", "10"]],
     ["99", []],
   ])("narrows Debian's releases to what was typed: %s", async (typed, versions) => {
     const choices = await choicesFor([

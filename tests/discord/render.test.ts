@@ -116,7 +116,7 @@ describe("buttons", () => {
   });
 
   it.each([
-    "dom0:why:freebsd:1:",
+    "dom0:why:gentoo:1:",
     "dom0:why:centos:6.3",
     "other:table",
     "dom0:why:centos:<@1>:",

@@ -109,10 +109,13 @@ describe("the dom0 command", () => {
     const dir = mkdtempSync(join(tmpdir(), "dom0-cli-"));
     try {
       cpSync(join(ROOT, "data"), dir, { recursive: true });
-      writeFileSync(join(dir, "notes.json"), '{"notes": [{"id": "x", "table": "linux", "mark": "1"}]}');
+      writeFileSync(
+        join(dir, "sources/wiki-2014.json"),
+        '{"id": "wiki-2014", "title": "Dom0 Kernels for Xen", "site": "Xen Project wiki", "short": "the table", "url": "https://wiki.xenproject.org/", "date": "2014-04-18", "dated": "revision", "dateText": "18 April 2014", "notes": [{"id": "x", "table": "linux", "mark": "1"}]}',
+      );
       const result = dom0(["ask", "hello"], { env: { DOM0_DATA_DIR: dir } });
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/notes\.json/);
+      expect(result.stderr).toMatch(/sources\/wiki-2014\.json/);
       expect(result.stderr).toMatch(/\$\.notes\[0\]\.text/);
       expect(result.stdout).toBe("");
     } finally {
