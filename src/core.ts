@@ -4,7 +4,7 @@ import type { Composed } from "./compose-support.js";
 import type { Dataset, Product, Release, Source, Variant } from "./dataset/schema.js";
 import { decide, type Finding, findingOf, type ReleaseQuery } from "./decide/findings.js";
 import { buildScope, type Scope } from "./decide/scope.js";
-import { classify, type Resolution } from "./intent.js";
+import { classify } from "./intent.js";
 import { type Entity, Lexicon, type Mention } from "./lexicon.js";
 import { describeVersion } from "./names.js";
 import { parseQuestion } from "./parse.js";
@@ -245,6 +245,8 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         break;
       }
     }
+    sources = [...new Set(sources)].sort((a, b) => b.date.localeCompare(a.date));
+    findings = [...findings].sort((a, b) => b.date.localeCompare(a.date));
     if (resolution.intent === "support" || resolution.intent === "unlisted") {
       const answered = resolution.intent === "support" ? resolution.product.name : resolution.system?.name;
       const others = otherSystems(parsed.mentions, answered);

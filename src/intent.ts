@@ -166,6 +166,10 @@ function asksForList(q: ParsedQuestion, hasVersion: boolean, namesNothing: boole
 }
 
 const LIFECYCLE_WORDS = [
+  "released",
+  "release",
+  "latest",
+  "newest",
   "supported",
   "support",
   "security",
@@ -180,6 +184,10 @@ const LIFECYCLE_WORDS = [
   "xsas",
 ];
 const STRONG_LIFECYCLE_WORDS = [
+  "latest",
+  "newest",
+  "current",
+  "released",
   "still",
   "security",
   "eol",

@@ -19,7 +19,7 @@ export interface Mention {
 }
 
 /** Names too loose to name the mainline kernel when a distribution is named too ("Debian's kernel"). */
-const GENERIC_LINUX_ALIASES = new Set(["linux", "kernel"]);
+const GENERIC_LINUX_ALIASES = new Set(["linux", "kernel", "vanilla", "mainline", "upstream"]);
 const MIN_FUZZY_LENGTH = 4;
 const MAX_LENGTH_CHANGE = 2;
 

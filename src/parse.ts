@@ -21,8 +21,10 @@ const XEN_FILLERS = new Set(["project", "hypervisor", "version", "v", "ver"]);
 const VERSION_FILLERS = new Set(["version", "release", "v", "ver", "server", "linux", "lts"]);
 
 /** Finds the Xen version ("Xen 3.4") and returns the index of its number token, or -1. */
-function findXen(tokens: readonly Token[]): number {
+function findXen(tokens: readonly Token[], taken: ReadonlySet<number>): number {
   for (let i = 0; i < tokens.length; i++) {
+    // "Citrix Hypervisor 8.2" names a product, not Xen.
+    if (taken.has(i)) continue;
     // "Xen 3.4", and "hypervisor 3.4" (Xen is the only hypervisor this page is about).
     const word = tokens[i]?.text;
     if (word !== "xen" && word !== "hypervisor") continue;
@@ -33,11 +35,15 @@ function findXen(tokens: readonly Token[]): number {
   return -1;
 }
 
-/** A number that is not a version: 64 in "64-bit", 86 in "x86", 2 in "SP2". */
+/** A year ("in 2026"): no release of any system here is numbered like one without a dot. */
+const YEAR = /^(?:19[89]\d|20[0-4]\d)$/;
+
+/** A number that is not a version: 64 in "64-bit", 86 in "x86", 2 in "SP2", a year. */
 function isNoise(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1]?.text;
   const after = tokens[i + 1]?.text;
   return (
+    YEAR.test(tokens[i]?.text ?? "") ||
     before === "x" ||
     before === "sp" ||
     before === "i" ||
@@ -81,7 +87,7 @@ export function parseQuestion(raw: string, lexicon: Lexicon): ParsedQuestion {
   const taken = new Set<number>();
   for (const mention of mentions) for (let i = mention.start; i < mention.end; i++) taken.add(i);
 
-  const xenIndex = findXen(tokens);
+  const xenIndex = findXen(tokens, taken);
   if (xenIndex >= 0) taken.add(xenIndex);
   const versionIndex = pickVersion(tokens, taken, subjectOf(mentions));
   return {

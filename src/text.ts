@@ -25,6 +25,14 @@ export function normalizeText(raw: string): string {
       .replace(/[’‘]/g, "'")
       // A decimal comma, as many write it: "CentOS 6,5" is 6.5.
       .replace(/(\d),(\d)/g, "$1.$2")
+      // Short forms admins type: "f43", "fc20" (Fedora), "deb12" (Debian), "sles12sp3", "leap15.5".
+      .replace(/\bfc?(\d{1,2})\b/g, "fedora $1")
+      .replace(/\bdeb(\d{1,2})\b/g, "debian $1")
+      .replace(
+        /\b(sles|sled|sle|leap|rhel|centos|ubuntu|debian|fedora|alpine|freebsd|netbsd|openbsd)(\d)/g,
+        "$1 $2",
+      )
+      .replace(/\b(\d+)sp(\d)\b/g, "$1 sp$2")
   );
 }
 
