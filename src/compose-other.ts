@@ -4,7 +4,7 @@ import type { Dataset, Note, Product, Source, UnlistedSystem, Variant } from "./
 import { productStatement } from "./decide/findings.js";
 import type { Scope } from "./decide/scope.js";
 import type { UnclearReason } from "./intent.js";
-import { joinWords, withoutMarks } from "./names.js";
+import { capital, joinWords, withoutMarks } from "./names.js";
 import type { TopicId } from "./types.js";
 import { sourceName } from "./word/sources.js";
 import { composeXenSupport } from "./word/xen-support.js";
@@ -13,8 +13,6 @@ const TABLE_TITLES = {
   linux: "Linux distributions which have a Xen Project dom0 kernel",
   unix: "Xen Project dom0 support in BSDs and other Unix systems",
 } as const;
-
-const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** What a composer used, for the answer's citations. */
 export interface Cited {
@@ -48,13 +46,14 @@ export function composeFaq(topic: TopicId, data: Dataset, scope: Scope, xen: str
 }
 
 /** What the documents in scope say yes to for a product, one line per source, newest first. */
-function statementLines(scope: Scope, product: Product): { lines: string[]; sources: Source[] } {
+function statementLines(scope: Scope, product: Product, prefix = ""): { lines: string[]; sources: Source[] } {
   const lines: string[] = [];
   const sources: Source[] = [];
   for (const on of scope.byProduct.get(product.id) ?? []) {
     const statement = productStatement(on.statements);
     if (statement?.verdict !== "yes") continue;
-    lines.push(`${capital(sourceName(on.source))}: ${statement.says}`);
+    const name = sourceName(on.source);
+    lines.push(`${prefix ? `${prefix}${name}` : capital(name)}: ${statement.says}`);
     sources.push(on.source);
   }
   return { lines, sources };
@@ -79,8 +78,7 @@ export function composeList(
         const note = on.notes.get(id);
         return note ? [note] : [];
       });
-      const only = scope.sources.filter((source) => (source.rows ?? []).length > 0).length <= 1;
-      const tableName = only ? "the table" : sourceName(on.source);
+      const tableName = scope.tableViews.length <= 1 ? "the table" : sourceName(on.source);
       return {
         composed: {
           verdict: null,
@@ -118,12 +116,8 @@ export function composeList(
     sources.push(view.source);
     const withRows = new Set(view.products.filter((p) => p.rows.length > 0).map((p) => p.id));
     for (const other of data.products.filter((p) => p.table === kind && !withRows.has(p.id))) {
-      const documents = statementLines(scope, other);
-      reasons.push(
-        ...documents.lines.map(
-          (line) => `  ${other.name}, from ${line.charAt(0).toLowerCase()}${line.slice(1)}`,
-        ),
-      );
+      const documents = statementLines(scope, other, `  ${other.name}, from `);
+      reasons.push(...documents.lines);
       sources.push(...documents.sources);
     }
     const incomplete = view.notes.get("bsd-incomplete");

@@ -1,6 +1,6 @@
 import type { Note, Row } from "./dataset/schema.js";
 import type { ProductRows as Product, TableView } from "./decide/scope.js";
-import { describeRow, describeVersion, joinWords, withoutMarks } from "./names.js";
+import { capital, describeRow, describeVersion, joinWords, withoutMarks } from "./names.js";
 import { type ConditionCheck, covers, type Listing, type SupportOutcome } from "./support.js";
 import type { Verdict } from "./types.js";
 import { parseVersion } from "./version.js";
@@ -33,7 +33,6 @@ export interface TableWording {
   existed: boolean;
 }
 
-const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 const ruleNotes = new WeakMap<Listing["rule"], Note[]>();
 
 /** The notes of the listings, each once, in order; a single rule's notes are looked up once and kept. */
@@ -75,7 +74,7 @@ function conditionReasons(checks: readonly ConditionCheck[], xen: string | null)
 export function composeSupport(
   query: SupportQuery,
   outcome: SupportOutcome,
-  view: TableView,
+  view: Pick<TableView, "source" | "notes">,
   wording: TableWording = { table: "the table", released: null, existed: false },
 ): Composed {
   const { product, name, version, xen } = query;
@@ -259,26 +258,23 @@ export function composeSupport(
   }
 }
 
-const tableLineCache = new WeakMap<TableView, string[]>();
+const tableLineCache = new WeakMap<TableView, Map<"linux" | "unix" | null, string[]>>();
 
-/** Every row of a table source as one line each, for lists and unknown systems; built once per source. */
+/** Every row of a table source as one line each, for lists and unknown systems; built once per source and table. */
 export function tableLines(view: TableView, table: "linux" | "unix" | null): string[] {
-  let lines = tableLineCache.get(view);
+  let byTable = tableLineCache.get(view);
+  if (byTable === undefined) {
+    byTable = new Map();
+    tableLineCache.set(view, byTable);
+  }
+  let lines = byTable.get(table);
   if (lines === undefined) {
     lines = view.products
-      .filter((product) => product.table !== null)
-      .flatMap((product) =>
-        product.rows.map((row) => ({
-          table: product.table,
-          line: `${row.label}: ${describeVersions(row, view.notes)}`,
-        })),
-      )
-      .map(({ table: kind, line }) => `${kind}\0${line}`);
-    tableLineCache.set(view, lines);
+      .filter((product) => product.table !== null && (table === null || product.table === table))
+      .flatMap((product) => product.rows.map((row) => `${row.label}: ${describeVersions(row, view.notes)}`));
+    byTable.set(table, lines);
   }
-  return lines
-    .filter((line) => table === null || line.startsWith(`${table}\0`))
-    .map((line) => line.slice(line.indexOf("\0") + 1));
+  return lines;
 }
 
 /** A row's versions in plain words, each with its Xen condition: "6.0 (Squeeze), needs Xen >= 4.0". */

@@ -18,11 +18,10 @@ import type {
   SourceFinding,
   TableRow,
   TopicId,
-  Verdict,
 } from "./types.js";
 import { compareVersions, inLine, isLineOf, parseVersion } from "./version.js";
 import { longDate, today } from "./word/dates.js";
-import { composeAcross, sourceFindings, sourceRef } from "./word/sources.js";
+import { citedSource, composeAcross, sourceFindings, sourceRef } from "./word/sources.js";
 
 const EXAMPLES = [
   "does CentOS 6.3 work as dom0?",
@@ -77,18 +76,36 @@ function renderText(composed: Composed, sources: readonly Source[]): string {
   return lines.join("\n");
 }
 
-/** The catalogue release a version falls in ("7.4" in Debian 7), or the one release of a line ("6" -> 6.0). */
+const releaseLookups = new WeakMap<Product, Map<string, Release | null>>();
+const MAX_REMEMBERED_VERSIONS = 1000;
+
+/** The catalogue release a version falls in ("7.4" in Debian 7), or the first release of a line ("6" -> 6.0). */
 function releaseOf(product: Product, version: string | null): Release | null {
   if (version === null) return null;
+  let known = releaseLookups.get(product);
+  if (known === undefined) {
+    known = new Map();
+    releaseLookups.set(product, known);
+  }
+  let release = known.get(version);
+  if (release === undefined) {
+    release = findRelease(product, version);
+    if (known.size >= MAX_REMEMBERED_VERSIONS) known.clear();
+    known.set(version, release);
+  }
+  return release;
+}
+
+function findRelease(product: Product, version: string): Release | null {
   const parts = parseVersion(version);
   const containing = product.releases
     .filter((release) => inLine(parts, parseVersion(release.version)))
     .sort((a, b) => parseVersion(b.version).length - parseVersion(a.version).length)[0];
   if (containing) return containing;
-  const within = product.releases.filter((release) => isLineOf(parts, parseVersion(release.version)));
-  return within.length > 0
-    ? (within.sort((a, b) => (a.released ?? "").localeCompare(b.released ?? ""))[0] ?? null)
-    : null;
+  const within = product.releases
+    .filter((release) => isLineOf(parts, parseVersion(release.version)))
+    .sort((a, b) => (a.released ?? "").localeCompare(b.released ?? ""));
+  return within[0] ?? null;
 }
 
 export interface CoreOptions {
@@ -158,7 +175,6 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     const release = releaseOf(product, version);
     const name = variant?.name ?? product.name;
     const query: ReleaseQuery = {
-      product: { ...product, rows: [] },
       variant,
       name,
       version,
@@ -172,7 +188,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       (finding) => finding.strength !== "silent" || finding.composed || finding.facts.length,
     );
     const decision = decide(findings);
-    const first = findings[0];
+    const first = consulted[0];
     const asked = version === null ? name : `${name} ${describeVersion(product, version)}`;
     const composed =
       consulted.length === 1 && first?.composed ? first.composed : composeAcross(decision, consulted, asked);
@@ -222,14 +238,9 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         composed = cited.composed;
         sources = cited.sources;
         productName = resolution.system?.name ?? null;
-        findings = sources.map((source) => ({
-          id: source.id,
-          title: source.title,
-          url: source.url,
-          date: source.date,
-          verdict: "unlisted" as Verdict,
-          says: `It does not name ${productName ?? "that system"}.`,
-        }));
+        findings = sources.map((source) =>
+          citedSource(source, "unlisted", `It does not name ${productName ?? "that system"}.`),
+        );
         break;
       }
       case "unclear":
@@ -257,14 +268,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       }
     }
     if (findings.length === 0 && resolution.intent !== "unclear") {
-      findings = sources.map((source) => ({
-        id: source.id,
-        title: source.title,
-        url: source.url,
-        date: source.date,
-        verdict: null,
-        says: source.title,
-      }));
+      findings = sources.map((source) => citedSource(source, null, source.title));
     }
     const newestTable = scope.tableViews[0]?.source ?? data.sources.at(-1);
     // An answer that stands on no source still says where answers come from.

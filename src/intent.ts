@@ -165,24 +165,7 @@ function asksForList(q: ParsedQuestion, hasVersion: boolean, namesNothing: boole
   return asksWhich && target && !/\bxen (?:version|release)s?\b/.test(q.normalized);
 }
 
-const LIFECYCLE_WORDS = [
-  "released",
-  "release",
-  "latest",
-  "newest",
-  "supported",
-  "support",
-  "security",
-  "eol",
-  "maintained",
-  "lifecycle",
-  "fixes",
-  "patches",
-  "until",
-  "life",
-  "xsa",
-  "xsas",
-];
+/** Words that make "Xen releases" or a bare 4.x a question about support periods. */
 const STRONG_LIFECYCLE_WORDS = [
   "latest",
   "newest",
@@ -199,6 +182,8 @@ const STRONG_LIFECYCLE_WORDS = [
   "xsa",
   "xsas",
 ];
+/** Beside a named Xen version ("Xen 4.16 supported?") looser words are enough. */
+const LIFECYCLE_WORDS = [...STRONG_LIFECYCLE_WORDS, "release", "supported", "support", "life"];
 
 /** "is Xen 4.16 still supported?", "until when is 4.17 supported", "which xen releases get security fixes". */
 function asksXenSupport(q: ParsedQuestion): boolean {

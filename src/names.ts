@@ -32,6 +32,11 @@ export function withoutMarks(text: string): string {
     .trim();
 }
 
+/** "the 2014 table" -> "The 2014 table": a sentence may start with a source's name. */
+export function capital(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 /** Joins phrases as a person would: "a", "a and b", "a, b and c". */
 export function joinWords(items: readonly string[], last = "and"): string {
   if (items.length <= 1) return items.join("");

@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { assembleDataset } from "./assemble.js";
 import { defaultDataDir, readDataFiles, SOURCES_DIR } from "./files.js";
-import type { Dataset, Product, Source } from "./schema.js";
+import type { Dataset } from "./schema.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PACKAGE_ROOT = HERE.split(/[\\/]/).includes("dist")
@@ -39,23 +40,13 @@ export async function loadDatasetCached(dir: string = defaultDataDir()): Promise
 
   if (existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) {
     const json = (file: string) => JSON.parse(texts.get(file) ?? "null");
-    const releases = json("releases.json").releases;
-    const sources: Source[] = [...texts.keys()]
-      .filter((file) => file.startsWith(`${SOURCES_DIR}/`))
-      .map(json)
-      .sort((a: Source, b: Source) => a.date.localeCompare(b.date));
-    return {
-      products: json("products.json").products.map(
-        (product: Omit<Product, "releases">): Product => ({
-          ...product,
-          releases: releases[product.id] ?? [],
-        }),
-      ),
-      sources,
+    return assembleDataset({
+      products: json("products.json").products,
+      releases: json("releases.json").releases,
+      sources: [...texts.keys()].filter((file) => file.startsWith(`${SOURCES_DIR}/`)).map(json),
       unlisted: json("unlisted.json").systems,
       faq: json("faq.json").topics,
-      xenReleases: releases.xen ?? [],
-    };
+    });
   }
   const { validateDataset } = await import("./load.js");
   const data = validateDataset(dir, texts);

@@ -1,11 +1,11 @@
 import type { z } from "zod";
 import { DatasetError } from "../errors.js";
 import { PRODUCT_IDS, TOPIC_IDS } from "../types.js";
+import { assembleDataset } from "./assemble.js";
 import { type DataTexts, defaultDataDir, readDataFiles, SOURCES_DIR, shownPath } from "./files.js";
 import {
   type Dataset,
   faqFileSchema,
-  type Product,
   productsFileSchema,
   releasesFileSchema,
   type Source,
@@ -41,9 +41,9 @@ function parseJson<T>(dir: string, name: string, text: string, schema: z.ZodType
 /** One problem, with the file it is in. */
 type Problem = [file: string, message: string];
 
-function checkSource(source: Source, file: string, products: ReadonlySet<string>, problems: Problem[]) {
-  if (`${SOURCES_DIR}/${source.id}.json` !== file)
-    problems.push([file, `$.id: "${source.id}" must match its file name`]);
+/** A source's rows and notes; its file is named after its id (checked when it is read). */
+function checkSource(source: Source, products: ReadonlySet<string>, problems: Problem[]) {
+  const file = `${SOURCES_DIR}/${source.id}.json`;
   const noteIds = new Set((source.notes ?? []).map((note) => note.id));
   for (const [r, row] of (source.rows ?? []).entries()) {
     if (!products.has(row.product))
@@ -58,7 +58,7 @@ function checkSource(source: Source, file: string, products: ReadonlySet<string>
 }
 
 /** Checks what one schema cannot: references between files, duplicates, completeness. */
-function crossCheck(data: Dataset, sourceFiles: readonly string[]): Problem[] {
+function crossCheck(data: Dataset): Problem[] {
   const problems: Problem[] = [];
   const seenAliases = new Map<string, string>();
   const claim = (file: string, alias: string, owner: string) => {
@@ -91,8 +91,7 @@ function crossCheck(data: Dataset, sourceFiles: readonly string[]): Problem[] {
   for (const id of PRODUCT_IDS) {
     if (!productIds.has(id)) problems.push(["products.json", `$.products: product "${id}" is missing`]);
   }
-  for (const [i, source] of data.sources.entries())
-    checkSource(source, sourceFiles[i] ?? "", productIds, problems);
+  for (const source of data.sources) checkSource(source, productIds, problems);
   for (const id of TOPIC_IDS) {
     if (!data.faq.some((topic) => topic.id === id))
       problems.push(["faq.json", `$.topics: topic "${id}" is missing`]);
@@ -116,22 +115,23 @@ export function validateDataset(dir: string, texts: DataTexts): Dataset {
   const text = (name: string) => texts.get(name) ?? "";
   const products = parseJson(dir, "products.json", text("products.json"), productsFileSchema).products;
   const releases = parseJson(dir, "releases.json", text("releases.json"), releasesFileSchema).releases;
-  const sourceFiles = [...texts.keys()].filter((name) => name.startsWith(`${SOURCES_DIR}/`));
-  const sources = sourceFiles
-    .map((name) => parseJson(dir, name, text(name), sourceSchema))
-    .map((source, i) => ({ source, file: sourceFiles[i] as string }))
-    .sort((a, b) => a.source.date.localeCompare(b.source.date));
-  const data: Dataset = {
-    products: products.map((product): Product => ({ ...product, releases: releases[product.id] ?? [] })),
-    sources: sources.map(({ source }) => source),
+  const problems: Problem[] = [];
+  const sources = [...texts.keys()]
+    .filter((name) => name.startsWith(`${SOURCES_DIR}/`))
+    .map((name) => {
+      const source = parseJson(dir, name, text(name), sourceSchema);
+      if (`${SOURCES_DIR}/${source.id}.json` !== name)
+        problems.push([name, `$.id: "${source.id}" must match its file name`]);
+      return source;
+    });
+  const data = assembleDataset({
+    products,
+    releases,
+    sources,
     unlisted: parseJson(dir, "unlisted.json", text("unlisted.json"), unlistedFileSchema).systems,
     faq: parseJson(dir, "faq.json", text("faq.json"), faqFileSchema).topics,
-    xenReleases: releases["xen"] ?? [],
-  };
-  const problems = crossCheck(
-    data,
-    sources.map(({ file }) => file),
-  );
+  });
+  problems.push(...crossCheck(data));
   for (const key of Object.keys(releases)) {
     if (key !== "xen" && !data.products.some((product) => product.id === key))
       problems.push(["releases.json", `$.releases.${key}: no product "${key}"`]);

@@ -28,7 +28,6 @@ export interface Finding {
 }
 
 export interface ReleaseQuery {
-  product: ProductRows;
   variant: Variant | null;
   name: string;
   version: string | null;
@@ -103,16 +102,13 @@ function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuer
   );
   const existed = query.release?.released !== undefined && query.release.released <= on.source.date;
   const wording: TableWording = { table, released: query.released, existed };
-  const view = { source: on.source, products: [product], notes: on.notes };
   const composed = composeSupport(
     { product, name: query.name, remark: query.variant?.remark, version: query.version, xen: query.xen },
     outcome,
-    view,
+    on,
     wording,
   );
-  const rows = [
-    ...new Set(product.rows.filter((row) => !query.variant || query.variant.rows.includes(row.id))),
-  ];
+  const rows = product.rows.filter((row) => !query.variant || query.variant.rows.includes(row.id));
   const says = rows.length
     ? rows.map((row) => `Its row "${row.label}" lists ${row.versions.replace(/\s*\[\d+\]/g, "")}.`).join(" ")
     : `It has no row for ${query.name}.`;

@@ -1,9 +1,8 @@
 import type { Composed } from "../compose-support.js";
 import type { Source } from "../dataset/schema.js";
 import type { Decision, Finding } from "../decide/findings.js";
+import { capital } from "../names.js";
 import type { SourceFinding, SourceRef, Verdict } from "../types.js";
-
-const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 export function sourceRef(source: Source): SourceRef {
   return {
@@ -21,16 +20,16 @@ export function sourceName(source: Source): string {
   return `${source.short} (${source.dateText})`;
 }
 
+/** A `sources` entry for a source the answer stands on without a per-release verdict (a list, a topic). */
+export function citedSource(source: Source, verdict: Verdict | null, says: string): SourceFinding {
+  return { id: source.id, title: source.title, url: source.url, date: source.date, verdict, says };
+}
+
 /** The contract's `sources` entries, newest first. */
 export function sourceFindings(findings: readonly Finding[]): SourceFinding[] {
-  return findings.map((finding) => ({
-    id: finding.on.source.id,
-    title: finding.on.source.title,
-    url: finding.on.source.url,
-    date: finding.on.source.date,
-    verdict: finding.verdict,
-    says: finding.says || `It says nothing about this release.`,
-  }));
+  return findings.map((finding) =>
+    citedSource(finding.on.source, finding.verdict, finding.says || "It says nothing about this release."),
+  );
 }
 
 const LEADS: Record<Verdict, string> = { yes: "Yes", no: "No", partial: "Partly", unlisted: "Not listed" };
