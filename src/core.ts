@@ -1,13 +1,8 @@
 import Fuse from "fuse.js";
-import { composeFaq, composeList, composeUnclear, composeUnlisted } from "./compose-other.js";
-import type { Composed } from "./compose-support.js";
-import type { Dataset, Product, Release, Source, Variant } from "./dataset/schema.js";
+import type { Dataset, Product, Source, Variant } from "./dataset/schema.js";
 import { decide, type Finding, findingOf, type ReleaseQuery } from "./decide/findings.js";
+import { releaseOf } from "./decide/releases.js";
 import { buildScope, type Scope } from "./decide/scope.js";
-import { classify } from "./intent.js";
-import { type Entity, Lexicon, type Mention } from "./lexicon.js";
-import { describeVersion } from "./names.js";
-import { parseQuestion } from "./parse.js";
 import type {
   Answer,
   AnswerOptions,
@@ -16,12 +11,27 @@ import type {
   ProductId,
   ReleaseChoice,
   SourceFinding,
+  StructuredQuestion,
   TableRow,
   TopicId,
 } from "./types.js";
-import { compareVersions, inLine, isLineOf, parseVersion } from "./version.js";
+import { classify, type Resolution } from "./understand/intent.js";
+import { type Entity, Lexicon, type Mention } from "./understand/lexicon.js";
+import { parseQuestion } from "./understand/parse.js";
+import { compareVersions, parseVersion } from "./version.js";
 import { longDate, today } from "./word/dates.js";
-import { citedSource, composeAcross, sourceFindings, sourceRef } from "./word/sources.js";
+import { describeVersion } from "./word/names.js";
+import { composeFaq, composeList, composeUnclear, composeUnlisted } from "./word/other.js";
+import {
+  type Asked,
+  citedSource,
+  composeAcross,
+  composeFinding,
+  sourceFindings,
+  sourceRef,
+} from "./word/sources.js";
+import type { Composed } from "./word/support.js";
+import { renderText } from "./word/text.js";
 
 const EXAMPLES = [
   "does CentOS 6.3 work as dom0?",
@@ -35,6 +45,8 @@ const EXAMPLES = [
 /** How many days' scopes one core keeps (a day's scope is a few arrays over the sources). */
 const MAX_SCOPES = 64;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A version a structured question may carry ("6.5", "12.04", "4.19"). */
+const VERSION = /^\d{1,4}(\.\d{1,4}){0,3}$/;
 
 function displayName(entity: Entity): string {
   if (entity.kind === "unlisted") return entity.system.name;
@@ -52,60 +64,6 @@ function otherSystems(mentions: readonly Mention[], answered: string | undefined
     )
     .filter((name) => name !== answered);
   return [...new Set(names)];
-}
-
-function citation(sources: readonly Source[]): string[] {
-  if (sources.length === 1 && sources[0]) {
-    const only = sources[0];
-    return [`Source: "${only.title}", ${only.site}, ${only.dateText}: ${only.url}`];
-  }
-  if (sources.length === 0) return [];
-  return [
-    "Sources:",
-    ...sources.map((source) => `- "${source.title}", ${source.site}, ${source.dateText}: ${source.url}`),
-  ];
-}
-
-function renderText(composed: Composed, sources: readonly Source[]): string {
-  const lines = [
-    composed.headline,
-    ...composed.reasons.map((reason) => (reason.startsWith("  ") ? reason : `- ${reason}`)),
-  ];
-  for (const note of composed.notes) lines.push(`Note${note.mark ? ` [${note.mark}]` : ""}: ${note.text}`);
-  lines.push(...citation(sources));
-  return lines.join("\n");
-}
-
-const releaseLookups = new WeakMap<Product, Map<string, Release | null>>();
-const MAX_REMEMBERED_VERSIONS = 1000;
-
-/** The catalogue release a version falls in ("7.4" in Debian 7), or the first release of a line ("6" -> 6.0). */
-function releaseOf(product: Product, version: string | null): Release | null {
-  if (version === null) return null;
-  let known = releaseLookups.get(product);
-  if (known === undefined) {
-    known = new Map();
-    releaseLookups.set(product, known);
-  }
-  let release = known.get(version);
-  if (release === undefined) {
-    release = findRelease(product, version);
-    if (known.size >= MAX_REMEMBERED_VERSIONS) known.clear();
-    known.set(version, release);
-  }
-  return release;
-}
-
-function findRelease(product: Product, version: string): Release | null {
-  const parts = parseVersion(version);
-  const containing = product.releases
-    .filter((release) => inLine(parts, parseVersion(release.version)))
-    .sort((a, b) => parseVersion(b.version).length - parseVersion(a.version).length)[0];
-  if (containing) return containing;
-  const within = product.releases
-    .filter((release) => isLineOf(parts, parseVersion(release.version)))
-    .sort((a, b) => (a.released ?? "").localeCompare(b.released ?? ""));
-  return within[0] ?? null;
 }
 
 export interface CoreOptions {
@@ -174,24 +132,23 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     }
     const release = releaseOf(product, version);
     const name = variant?.name ?? product.name;
-    const query: ReleaseQuery = {
-      variant,
+    const query: ReleaseQuery = { variant, name, version, xen, release };
+    const findings = speaking.map((on) => findingOf(on, query));
+    const consulted = findings.filter(
+      (finding) => finding.strength !== "silent" || finding.table !== null || finding.facts.length,
+    );
+    const asked: Asked = {
       name,
+      remark: variant?.remark,
       version,
       xen,
-      release,
       released: release?.released ? longDate(release.released) : null,
+      oneTable: scope.tableViews.length <= 1,
     };
-    const oneTable = scope.tableViews.length <= 1;
-    const findings = speaking.map((on) => findingOf(on, query, oneTable ? "the table" : on.source.short));
-    const consulted = findings.filter(
-      (finding) => finding.strength !== "silent" || finding.composed || finding.facts.length,
-    );
-    const decision = decide(findings);
     const first = consulted[0];
-    const asked = version === null ? name : `${name} ${describeVersion(product, version)}`;
-    const composed =
-      consulted.length === 1 && first?.composed ? first.composed : composeAcross(decision, consulted, asked);
+    const only = consulted.length === 1 && first ? composeFinding(first, asked) : null;
+    const title = version === null ? name : `${name} ${describeVersion(product, version)}`;
+    const composed = only ?? composeAcross(decide(findings), consulted, asked, title);
     return {
       composed,
       findings: consulted,
@@ -200,10 +157,17 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     };
   }
 
-  function answer(question: string, call?: AnswerOptions): Answer {
-    const raw = typeof question === "string" ? question : "";
-    const asOf = dayOf(call);
-    const scope = scopeOf(asOf);
+  /** What a question is taken to ask, from its words or from a button's or an option's fields. */
+  interface Understood {
+    raw: string;
+    resolution: Resolution;
+    version: string | null;
+    xen: string | null;
+    /** Every system the words named, to say which ones the answer left for another question. */
+    mentions: readonly Mention[];
+  }
+
+  function understand(raw: string): Understood {
     const parsed = parseQuestion(raw, lexicon);
     const resolution = classify(parsed, raw);
     if (resolution.intent === "unclear") {
@@ -212,15 +176,28 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         return entity ? displayName(entity) : key;
       });
     }
-    const version = resolution.intent === "support" ? (parsed.version ?? resolution.codenameVersion) : null;
+    const version =
+      resolution.intent === "support"
+        ? (parsed.version ?? resolution.codenameVersion)
+        : resolution.intent === "faq"
+          ? (parsed.xen ?? parsed.version)
+          : null;
+    return { raw, resolution, version, xen: parsed.xen, mentions: parsed.mentions };
+  }
+
+  function respond(understood: Understood, asOf: string): Answer {
+    const { raw, resolution, xen } = understood;
+    const scope = scopeOf(asOf);
+    const version = resolution.intent === "support" ? understood.version : null;
     let composed: Composed;
     let sources: Source[] = [];
     let findings: SourceFinding[] = [];
     let product: ProductId | null = null;
     let productName: string | null = null;
+    let query: StructuredQuestion | null = null;
     switch (resolution.intent) {
       case "faq": {
-        const cited = composeFaq(resolution.topic, data, scope, parsed.xen ?? parsed.version);
+        const cited = composeFaq(resolution.topic, data, scope, understood.version);
         composed = cited.composed;
         sources = cited.sources;
         product = resolution.product?.id ?? null;
@@ -247,12 +224,18 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         composed = composeUnclear(resolution.reason, resolution.suggestions, EXAMPLES, scope);
         break;
       case "support": {
-        const decided = decideSupport(scope, resolution.product, resolution.variant, version, parsed.xen);
+        const decided = decideSupport(scope, resolution.product, resolution.variant, version, xen);
         composed = decided.composed;
         sources = decided.sources;
         findings = sourceFindings(decided.findings);
         product = decided.unknown ? null : resolution.product.id;
         productName = resolution.variant?.name ?? resolution.product.name;
+        query = {
+          product: resolution.product.id,
+          variant: resolution.variant?.name ?? null,
+          version,
+          xen,
+        };
         break;
       }
     }
@@ -260,7 +243,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     findings = [...findings].sort((a, b) => b.date.localeCompare(a.date));
     if (resolution.intent === "support" || resolution.intent === "unlisted") {
       const answered = resolution.intent === "support" ? resolution.product.name : resolution.system?.name;
-      const others = otherSystems(parsed.mentions, answered);
+      const others = otherSystems(understood.mentions, answered);
       if (others.length > 0) {
         composed.reasons.push(
           `You also named ${others.join(" and ")}: ask about it on its own for its answer.`,
@@ -279,7 +262,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       intent: resolution.intent === "unlisted" ? "support" : resolution.intent,
       product,
       version,
-      xen: parsed.xen,
+      xen,
       verdict: composed.verdict,
       topic: resolution.intent === "faq" ? (resolution.topic as TopicId) : null,
       text: renderText(composed, sources),
@@ -291,7 +274,28 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       source: sourceRef(cited as Source),
       sources: findings,
       asOf,
+      query,
     };
+  }
+
+  function answer(question: string, call?: AnswerOptions): Answer {
+    return respond(understand(typeof question === "string" ? question : ""), dayOf(call));
+  }
+
+  /** A question already understood (a button, an option, an autocomplete pick): decided exactly as its words were. */
+  function ask(question: StructuredQuestion, call?: AnswerOptions): Answer {
+    const asOf = dayOf({ asOf: question.asOf ?? call?.asOf ?? undefined });
+    const product = data.products.find((candidate) => candidate.id === question.product);
+    const variant = product?.variants?.find((candidate) => candidate.name === question.variant) ?? null;
+    const version =
+      typeof question.version === "string" && VERSION.test(question.version) ? question.version : null;
+    const xen = typeof question.xen === "string" && VERSION.test(question.xen) ? question.xen : null;
+    const title = [variant?.name ?? product?.name ?? "", version ?? ""].join(" ").trim();
+    const raw = `${title}${xen ? ` with Xen ${xen}` : ""}`;
+    const resolution: Resolution = product
+      ? { intent: "support", product, variant, codenameVersion: null }
+      : { intent: "unclear", reason: "no-system", suggestions: [] };
+    return respond({ raw, resolution, version, xen, mentions: [] }, asOf);
   }
 
   function suggestProducts(query: string, limit = 25): ProductChoice[] {
@@ -355,5 +359,5 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
   }
 
   const newest = scopeOf(dayOf(undefined)).tableViews[0]?.source ?? (data.sources.at(-1) as Source);
-  return { answer, suggestProducts, releasesOf, table, source: sourceRef(newest), examples: EXAMPLES };
+  return { answer, ask, suggestProducts, releasesOf, table, source: sourceRef(newest), examples: EXAMPLES };
 }

@@ -102,8 +102,24 @@ export interface Answer {
   sources: SourceFinding[];
   /** The day the answer was given for (YYYY-MM-DD): sources dated after it were left out. */
   asOf: string;
+  /** The question as understood, for buttons and options to ask again without English (support answers). */
+  query: StructuredQuestion | null;
   /** When the question names several systems: one answer each, the first also at the top level. */
   answers?: Answer[];
+}
+
+/**
+ * A question already understood: what a button, a slash command's options or an autocomplete pick carry, so
+ * that nothing is re-asked in English. `core.ask(answer.query)` gives the answer `answer` came with.
+ */
+export interface StructuredQuestion {
+  product: ProductId;
+  /** A variant's name as the catalogue spells it ("Scientific Linux"), or null for the product itself. */
+  variant?: string | null;
+  version?: string | null;
+  xen?: string | null;
+  /** The day to answer for (YYYY-MM-DD), ahead of the call's; default: the call's, else the core's, else today. */
+  asOf?: string | null;
 }
 
 /** Options of one answer. */
@@ -141,6 +157,8 @@ export interface ProductChoice {
 export interface Dom0Core {
   /** Turns any text (empty, huge, hostile) into an answer; never throws. */
   answer(question: string, options?: AnswerOptions): Answer;
+  /** Answers a question already understood (see StructuredQuestion); never throws. */
+  ask(question: StructuredQuestion, options?: AnswerOptions): Answer;
   /** Products for an autocomplete box, best first, misspellings included; all products for an empty query. */
   suggestProducts(query: string, limit?: number): ProductChoice[];
   /** The known releases of a product, newest first, with what the table says of each. */

@@ -1,8 +1,7 @@
-import { type Composed, composeSupport, type TableWording } from "../compose-support.js";
 import type { Release, Statement, StatementMatch, Variant } from "../dataset/schema.js";
-import { resolveSupport } from "../support.js";
 import type { Verdict } from "../types.js";
 import { compareVersions, inLine, parseVersion, type VersionParts } from "../version.js";
+import { resolveSupport, type SupportOutcome, verdictOf } from "./rules.js";
 import type { ProductRows, SourceOnProduct } from "./scope.js";
 
 /**
@@ -19,12 +18,20 @@ export interface Finding {
   strength: Strength;
   /** One sentence: what it states about it. */
   says: string;
-  /** The whole answer as this source alone would give it (table sources). */
-  composed: Composed | null;
+  /** What a table source's rules give for it (table sources), for the wording to explain. */
+  table: TableFinding | null;
   /** The statement that decided it (document sources). */
   statement: Statement | null;
   /** Facts worth saying that decide nothing (end of life, security support). */
   facts: Statement[];
+}
+
+/** A table source's outcome and what the wording needs besides it. */
+export interface TableFinding {
+  product: ProductRows;
+  outcome: SupportOutcome;
+  /** True when the release asked about came out on or before the table's date (left out, not newer). */
+  existed: boolean;
 }
 
 export interface ReleaseQuery {
@@ -34,8 +41,6 @@ export interface ReleaseQuery {
   xen: string | null;
   /** The catalogue release the version falls in, if known. */
   release: Release | null;
-  /** Its date in words, if known. */
-  released: string | null;
 }
 
 function matches(match: StatementMatch, version: VersionParts): boolean {
@@ -78,20 +83,20 @@ function fromStatements(on: SourceOnProduct, query: ReleaseQuery): Finding {
       : (matching.find((statement) => statement.verdict !== null) ?? null);
   const facts = matching.filter((statement) => statement.verdict === null);
   if (deciding === null || deciding.verdict === null) {
-    return { on, verdict: "unlisted", strength: "silent", says: "", composed: null, statement: null, facts };
+    return { on, verdict: "unlisted", strength: "silent", says: "", table: null, statement: null, facts };
   }
   return {
     on,
     verdict: deciding.verdict,
     strength: "named",
     says: deciding.says,
-    composed: null,
+    table: null,
     statement: deciding,
     facts,
   };
 }
 
-function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuery, table: string): Finding {
+function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuery): Finding {
   const version = query.version === null ? null : parseVersion(query.version);
   const outcome = resolveSupport(
     product,
@@ -101,20 +106,13 @@ function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuer
     on.notes,
   );
   const existed = query.release?.released !== undefined && query.release.released <= on.source.date;
-  const wording: TableWording = { table, released: query.released, existed };
-  const composed = composeSupport(
-    { product, name: query.name, remark: query.variant?.remark, version: query.version, xen: query.xen },
-    outcome,
-    on,
-    wording,
-  );
   const rows = product.rows.filter((row) => !query.variant || query.variant.rows.includes(row.id));
   const says = rows.length
     ? rows.map((row) => `Its row "${row.label}" lists ${row.versions.replace(/\s*\[\d+\]/g, "")}.`).join(" ")
     : `It has no row for ${query.name}.`;
-  const base = { on, says, composed, statement: null, facts: [] as Statement[] };
-  const verdict = composed.verdict ?? "unlisted";
+  const base = { on, says, table: { product, outcome, existed }, statement: null, facts: [] as Statement[] };
   if (rows.length === 0) return { ...base, verdict: "unlisted", strength: "silent" };
+  const verdict = verdictOf(outcome, existed);
   switch (outcome.kind) {
     case "listed": {
       const open = outcome.listing.rule.kind === "from" || outcome.listing.rule.kind === "all";
@@ -128,8 +126,8 @@ function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuer
 }
 
 /** What one source says of the release asked about, or of the product when no version is asked. */
-export function findingOf(on: SourceOnProduct, query: ReleaseQuery, table: string): Finding {
-  if (on.product && on.product.rows.length > 0) return fromTable(on, on.product, query, table);
+export function findingOf(on: SourceOnProduct, query: ReleaseQuery): Finding {
+  if (on.product && on.product.rows.length > 0) return fromTable(on, on.product, query);
   return fromStatements(on, query);
 }
 

@@ -1,8 +1,8 @@
-import type { Composed } from "../compose-support.js";
 import type { Source, XenRelease } from "../dataset/schema.js";
-import { joinWords } from "../names.js";
 import { compareVersions, parseVersion } from "../version.js";
 import { longDate } from "./dates.js";
+import { joinWords } from "./names.js";
+import type { Composed } from "./support.js";
 
 function status(release: XenRelease, day: string): string {
   if (day < release.released) return `not yet released on ${longDate(day)}`;

@@ -41,6 +41,7 @@ export function fakeAnswer(overrides: Partial<Answer> = {}): Answer {
       },
     ],
     asOf: "2014-04-18",
+    query: { product: "centos", variant: null, version: "6.3", xen: null },
     ...overrides,
   };
 }
@@ -67,6 +68,10 @@ export function fakeCore(
   ];
   return {
     answer: answerFor,
+    ask: (query) =>
+      answerFor(
+        `${query.product}${query.version ? ` ${query.version}` : ""}${query.xen ? ` with Xen ${query.xen}` : ""}`,
+      ),
     suggestProducts: (_query, limit = 25) => products.slice(0, limit),
     releasesOf: () => releases,
     table: () => rows,

@@ -1,13 +1,13 @@
-import type { Composed } from "./compose-support.js";
-import { describeVersions, tableLines } from "./compose-support.js";
-import type { Dataset, Note, Product, Source, UnlistedSystem, Variant } from "./dataset/schema.js";
-import { productStatement } from "./decide/findings.js";
-import type { Scope } from "./decide/scope.js";
-import type { UnclearReason } from "./intent.js";
+import type { Dataset, Note, Product, Source, UnlistedSystem, Variant } from "../dataset/schema.js";
+import { productStatement } from "../decide/findings.js";
+import type { Scope } from "../decide/scope.js";
+import type { TopicId } from "../types.js";
+import type { UnclearReason } from "../understand/intent.js";
 import { capital, joinWords, withoutMarks } from "./names.js";
-import type { TopicId } from "./types.js";
-import { sourceName } from "./word/sources.js";
-import { composeXenSupport } from "./word/xen-support.js";
+import { sourceName } from "./sources.js";
+import type { Composed } from "./support.js";
+import { describeVersions, tableLines } from "./support.js";
+import { composeXenSupport } from "./xen-support.js";
 
 const TABLE_TITLES = {
   linux: "Linux distributions which have a Xen Project dom0 kernel",

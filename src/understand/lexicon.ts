@@ -1,5 +1,5 @@
 import Fuse from "fuse.js";
-import type { Dataset, Product, Release, UnlistedSystem } from "./dataset/schema.js";
+import type { Dataset, Product, Release, UnlistedSystem } from "../dataset/schema.js";
 import { aliasKey, type Token, VOCABULARY } from "./text.js";
 
 type Variant = NonNullable<Product["variants"]>[number];

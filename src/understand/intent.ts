@@ -1,7 +1,7 @@
-import type { Product, UnlistedSystem } from "./dataset/schema.js";
+import type { Product, UnlistedSystem } from "../dataset/schema.js";
+import type { TopicId } from "../types.js";
 import { type ParsedQuestion, subjectOf } from "./parse.js";
 import { MAX_QUESTION_CHARS, SHORT_WORDS, VOCABULARY } from "./text.js";
-import type { TopicId } from "./types.js";
 
 type Variant = NonNullable<Product["variants"]>[number];
 

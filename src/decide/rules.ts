@@ -1,6 +1,7 @@
-import type { Note, Row, Rule, Variant } from "./dataset/schema.js";
-import type { ProductRows as Product } from "./decide/scope.js";
-import { compareVersions, inLine, isLineOf, parseVersion, type VersionParts } from "./version.js";
+import type { Note, Row, Rule, Variant } from "../dataset/schema.js";
+import type { Verdict } from "../types.js";
+import { compareVersions, inLine, isLineOf, parseVersion, type VersionParts } from "../version.js";
+import type { ProductRows as Product } from "./scope.js";
 
 /** One row rule with the row it belongs to. */
 export interface Listing {
@@ -121,4 +122,30 @@ export function resolveSupport(
 
 function versionOf(rule: Rule): string {
   return rule.kind === "line" || rule.kind === "from" ? rule.version : "0";
+}
+
+/**
+ * The verdict a table's rules give: listed and every Xen condition met is yes; an "Incomplete" row, or a line
+ * only partly covered, is partial; a version outside the rows is no, unless it came out after the table was
+ * written (`existed` false), when the table cannot have spoken of it.
+ */
+export function verdictOf(outcome: SupportOutcome, existed: boolean): Verdict {
+  switch (outcome.kind) {
+    case "not-dom0":
+    case "older":
+    case "between":
+      return "no";
+    case "listed":
+      if (outcome.conditions.some((check) => check.met === false)) return "no";
+      return outcome.listing.rule.kind === "incomplete" ? "partial" : "yes";
+    case "product": {
+      const working = outcome.listings.filter((listing) => !outcome.failing.includes(listing));
+      if (working.length === 0) return "no";
+      return working.every(({ rule }) => rule.kind === "incomplete") ? "partial" : "yes";
+    }
+    case "line":
+      return outcome.uncovered.length === 0 ? "yes" : "partial";
+    case "newer":
+      return existed ? "no" : "unlisted";
+  }
 }

@@ -1,5 +1,5 @@
-import type { Product, Row } from "./dataset/schema.js";
-import { inLine, isLineOf, parseVersion } from "./version.js";
+import type { Product, Row } from "../dataset/schema.js";
+import { inLine, isLineOf, parseVersion } from "../version.js";
 
 const described = new Map<string, string>();
 

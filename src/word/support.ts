@@ -1,9 +1,9 @@
-import type { Note, Row } from "./dataset/schema.js";
-import type { ProductRows as Product, TableView } from "./decide/scope.js";
+import type { Note, Row } from "../dataset/schema.js";
+import { type ConditionCheck, covers, type Listing, type SupportOutcome } from "../decide/rules.js";
+import type { ProductRows as Product, TableView } from "../decide/scope.js";
+import type { Verdict } from "../types.js";
+import { parseVersion } from "../version.js";
 import { capital, describeRow, describeVersion, joinWords, withoutMarks } from "./names.js";
-import { type ConditionCheck, covers, type Listing, type SupportOutcome } from "./support.js";
-import type { Verdict } from "./types.js";
-import { parseVersion } from "./version.js";
 
 /** The parts of an answer before it is turned into text. */
 export interface Composed {
