@@ -11,6 +11,7 @@ import type {
   ProductId,
   ReleaseChoice,
   SourceFinding,
+  SourceRef,
   StructuredQuestion,
   TableRow,
   TopicId,
@@ -21,7 +22,7 @@ import { parseQuestion } from "./understand/parse.js";
 import { compareVersions, parseVersion } from "./version.js";
 import { longDate, today } from "./word/dates.js";
 import { describeVersion } from "./word/names.js";
-import { composeFaq, composeList, composeUnclear, composeUnlisted } from "./word/other.js";
+import { composeFaq, composeList, composeUnclear, composeUnlisted, introduction } from "./word/other.js";
 import {
   type Asked,
   citedSource,
@@ -64,6 +65,14 @@ function otherSystems(mentions: readonly Mention[], answered: string | undefined
     )
     .filter((name) => name !== answered);
   return [...new Set(names)];
+}
+
+/** A variant's name as a key that fits an id: "Scientific Linux" -> "scientific-linux". */
+export function variantKey(name: string): string {
+  return name
+    .toLowerCase()
+    .slice(0, 100)
+    .replace(/[^a-z0-9]+/g, "-");
 }
 
 export interface CoreOptions {
@@ -286,7 +295,8 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
   function ask(question: StructuredQuestion, call?: AnswerOptions): Answer {
     const asOf = dayOf({ asOf: question.asOf ?? call?.asOf ?? undefined });
     const product = data.products.find((candidate) => candidate.id === question.product);
-    const variant = product?.variants?.find((candidate) => candidate.name === question.variant) ?? null;
+    const wanted = typeof question.variant === "string" ? variantKey(question.variant) : null;
+    const variant = product?.variants?.find((candidate) => variantKey(candidate.name) === wanted) ?? null;
     const version =
       typeof question.version === "string" && VERSION.test(question.version) ? question.version : null;
     const xen = typeof question.xen === "string" && VERSION.test(question.xen) ? question.xen : null;
@@ -335,6 +345,10 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     return choices;
   }
 
+  function tables(call?: AnswerOptions): SourceRef[] {
+    return scopeOf(dayOf(call)).tableViews.map((view) => sourceRef(view.source));
+  }
+
   function table(call?: AnswerOptions): TableRow[] {
     const scope = scopeOf(dayOf(call));
     return (["linux", "unix"] as const).flatMap((kind) => {
@@ -358,6 +372,17 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     });
   }
 
-  const newest = scopeOf(dayOf(undefined)).tableViews[0]?.source ?? (data.sources.at(-1) as Source);
-  return { answer, ask, suggestProducts, releasesOf, table, source: sourceRef(newest), examples: EXAMPLES };
+  const startScope = scopeOf(dayOf(undefined));
+  const newest = startScope.tableViews[0]?.source ?? (data.sources.at(-1) as Source);
+  return {
+    answer,
+    ask,
+    suggestProducts,
+    releasesOf,
+    table,
+    tables,
+    source: sourceRef(newest),
+    about: introduction(startScope),
+    examples: EXAMPLES,
+  };
 }

@@ -114,7 +114,7 @@ export interface Answer {
  */
 export interface StructuredQuestion {
   product: ProductId;
-  /** A variant's name as the catalogue spells it ("Scientific Linux"), or null for the product itself. */
+  /** A variant's name ("Scientific Linux") or its key (`variantKey`: "scientific-linux"); null: the product itself. */
   variant?: string | null;
   version?: string | null;
   xen?: string | null;
@@ -163,10 +163,14 @@ export interface Dom0Core {
   suggestProducts(query: string, limit?: number): ProductChoice[];
   /** The known releases of a product, newest first, with what the table says of each. */
   releasesOf(product: ProductId): ReleaseChoice[];
-  /** Every row of both tables, in the page's order. */
+  /** Every row of both tables of the newest table source on the day asked, in the page's order. */
   table(options?: AnswerOptions): TableRow[];
+  /** The table sources in scope on the day asked, newest first: `table({ asOf: ref.revision })` shows each. */
+  tables(options?: AnswerOptions): SourceRef[];
   /** The newest table source in scope today (the wiki page's newest revision). */
   readonly source: SourceRef;
+  /** Who the bot is and what it answers from, naming the tables in scope and their dates, for help texts. */
+  readonly about: string;
   /** Example questions for help texts. */
   readonly examples: readonly string[];
 }

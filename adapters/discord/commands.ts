@@ -17,7 +17,8 @@ export const DISCORD_COMMANDS: RESTPutAPIApplicationCommandsJSONBody = [
   {
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAME,
-    description: "Can this OS be the Xen dom0? Answers from the Xen wiki's dom0 kernel table.",
+    description:
+      "Can this OS be the Xen dom0? Answers from the Xen wiki and the distributions' documents, dated.",
     options: [
       {
         type: ApplicationCommandOptionType.String,

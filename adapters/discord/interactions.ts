@@ -10,11 +10,13 @@ import { MessageFlags } from "discord.js";
 import type { Answer, Dom0Core } from "../../src/types.js";
 import type { Ops } from "../common/ops.js";
 import { RATE_LIMIT_REPLY } from "../common/rate-limit.js";
+import { answerAgain } from "../common/replay.js";
 import { osChoices, versionChoices } from "./autocomplete.js";
 import { COMMAND_NAME, OPTION } from "./commands.js";
+import { tableSwitchButtons } from "./components.js";
 import { decodeButtonAction } from "./custom-ids.js";
 import { rateLimitKey, reportAnswered } from "./ops.js";
-import { questionForWhy, questionFromOptions } from "./questions.js";
+import { questionFromOptions, replayOfWhy } from "./questions.js";
 import { handleRatingPress, isRatingPress } from "./ratings.js";
 import { renderTableEmbeds, renderWhyEmbed } from "./render.js";
 import { answerReply, helpReply, NO_PINGS, noticeReply, type ReplyBody } from "./replies.js";
@@ -76,9 +78,14 @@ async function onCommand(
     await replyTo(interaction, helpReply(context.core), true);
     return;
   }
-  const answer = context.ask(question);
+  const answer = question.query ? answerAgain(context.core, question) : context.ask(question.question);
   await replyTo(interaction, answerReply(answer), ephemeral);
-  reportAnswered(context.ops, { answer, receivedAt, userId: interaction.user.id, questionText: question });
+  reportAnswered(context.ops, {
+    answer,
+    receivedAt,
+    userId: interaction.user.id,
+    questionText: question.question,
+  });
 }
 
 async function onAutocomplete(context: HandlerContext, interaction: AutocompleteInteraction): Promise<void> {
@@ -103,10 +110,12 @@ async function onButton(context: HandlerContext, interaction: ButtonInteraction)
   if (action === null) {
     await replyTo(interaction, noticeReply("This button is out of date; ask again with `/dom0`."), true);
   } else if (action.kind === "table") {
-    const embeds = renderTableEmbeds(context.core.table(), context.core.source);
-    await replyTo(interaction, { embeds, components: [], allowedMentions: NO_PINGS }, true);
+    const rows = context.core.table(action.asOf === null ? {} : { asOf: action.asOf });
+    const embeds = renderTableEmbeds(rows, context.core.source, action.asOf);
+    const components = tableSwitchButtons(context.core, action.asOf);
+    await replyTo(interaction, { embeds, components, allowedMentions: NO_PINGS }, true);
   } else {
-    const answer = context.ask(questionForWhy(context.core, action));
+    const answer = answerAgain(context.core, replayOfWhy(context.core, action));
     await replyTo(
       interaction,
       { embeds: [renderWhyEmbed(answer)], components: [], allowedMentions: NO_PINGS },

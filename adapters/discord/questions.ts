@@ -1,5 +1,6 @@
 import type { Dom0Core, ProductId } from "../../src/types.js";
 import { PRODUCT_IDS } from "../../src/types.js";
+import type { Replay } from "../common/replay.js";
 import type { ButtonAction } from "./custom-ids.js";
 import { QUESTION_MAX_LENGTH } from "./limits.js";
 
@@ -37,22 +38,33 @@ export function productName(core: Dom0Core, id: ProductId): string {
   return core.suggestProducts("", PRODUCT_IDS.length).find((choice) => choice.id === id)?.name ?? id;
 }
 
-/** The question text for the slash command's options; null when nothing was asked (the help). */
-export function questionFromOptions(core: Dom0Core, options: CommandOptions): string | null {
-  if (options.question !== null && !isHelpRequest(options.question)) return boundQuestion(options.question);
+/** A numeric version a picked product can be asked with directly ("6.5", "12.04"); a codename goes in words. */
+const NUMERIC_VERSION = /^\d{1,4}(\.\d{1,4}){0,3}$/;
+
+/**
+ * The slash command's options as a question: the words typed in `question`, or what the `os` and `version`
+ * boxes hold. A product picked from the list, with a numeric version or none, is asked structured (nothing is
+ * re-asked in English); anything typed is asked in its words. Null when nothing was asked (the help).
+ */
+export function questionFromOptions(core: Dom0Core, options: CommandOptions): Replay | null {
+  const words = (text: string): Replay => ({ question: text, query: null, asOf: null });
+  if (options.question !== null && !isHelpRequest(options.question))
+    return words(boundQuestion(options.question));
   if (options.os === null || options.os.trim() === "") return null;
   const os = boundQuestion(options.os);
+  const version = options.version ? boundQuestion(options.version) : "";
   const id = asProductId(os);
   const name = id ? productName(core, id) : os;
-  const version = options.version ? ` ${boundQuestion(options.version)}` : "";
-  return `does ${name}${version} work as dom0?`;
+  const question = `does ${name}${version ? ` ${version}` : ""} work as dom0?`;
+  if (id === null || (version !== "" && !NUMERIC_VERSION.test(version))) return words(question);
+  return { question, query: { product: id, version: version || null }, asOf: null };
 }
 
-/** The question a "Why?" button re-asks, rebuilt from what its custom_id carries. */
-export function questionForWhy(core: Dom0Core, action: Extract<ButtonAction, { kind: "why" }>): string {
-  const version = action.version ? ` ${action.version}` : "";
-  const xen = action.xen ? ` with Xen ${action.xen}` : "";
-  return `does ${productName(core, action.product)}${version} work as dom0${xen}?`;
+/** What a "Why?" button answers again: the question its custom_id carries, as understood, on its day. */
+export function replayOfWhy(core: Dom0Core, action: Extract<ButtonAction, { kind: "why" }>): Replay {
+  const { product, version, xen } = action.query;
+  const question = `${productName(core, product)}${version ? ` ${version}` : ""}${xen ? ` with Xen ${xen}` : ""}`;
+  return { question, query: action.query, asOf: action.asOf };
 }
 
 /** A mention's question: the message without the tokens that mention the bot. */

@@ -1,5 +1,6 @@
 import type { APIEmbed } from "discord.js";
-import type { Answer, SourceRef, TableRow, Verdict } from "../../src/types.js";
+import type { Answer, Dom0Core, SourceRef, TableRow, Verdict } from "../../src/types.js";
+import { dayText, differenceWords, differingSources } from "../common/sources.js";
 import {
   DISCORD_EMBED_DESCRIPTION_LIMIT,
   DISCORD_EMBED_FOOTER_LIMIT,
@@ -24,15 +25,28 @@ export function colourOf(answer: Answer): number {
     : VERDICT_COLOURS.neutral;
 }
 
-/** The source as a Markdown link; the title is ours (the dataset's), so only brackets need care. */
-export function sourceLink(source: SourceRef): string {
-  const label = `${source.title}, revision of ${source.revision}`.replace(/[[\]]/g, "");
-  return `Source: [${label}](${source.url})`;
+/** A source as a Markdown link; the title is ours (the dataset's), so only brackets need care. */
+function link(title: string, date: string, url: string): string {
+  return `[${`${title}, ${date}`.replace(/[[\]]/g, "")}](${url})`;
 }
 
-/** Joins sections into a description that always keeps the source line, cutting the body if it must. */
-function describe(sections: string[], source: SourceRef): string {
-  const tail = `\n\n${sourceLink(source)}`;
+/** "Source: [Dom0 Kernels for Xen, read 28 November 2026](url)". */
+export function sourceLink(source: SourceRef): string {
+  return `Source: ${link(source.title, source.dateText, source.url)}`;
+}
+
+/** The deciding source, then one short line per source that gave another verdict ("said no"). */
+function sourceLines(answer: Answer): string {
+  const differing = differingSources(answer).map(
+    (finding) =>
+      `${link(finding.title, dayText(finding.date), finding.url)} ${differenceWords(finding, answer)}`,
+  );
+  return [sourceLink(answer.source), ...differing].join("\n");
+}
+
+/** Joins sections into a description that always keeps the source lines, cutting the body if it must. */
+function describe(sections: string[], sources: string): string {
+  const tail = `\n\n${sources}`;
   const body = neutralizeMentions(sections.filter((section) => section.length > 0).join("\n\n"));
   return `${truncate(body, DISCORD_EMBED_DESCRIPTION_LIMIT - tail.length)}${tail}`;
 }
@@ -66,7 +80,7 @@ export function renderDiscordEmbed(answer: Answer): APIEmbed {
   return {
     ...(title ? { title } : {}),
     color: colourOf(answer),
-    description: describe(sections, answer.source),
+    description: describe(sections, sourceLines(answer)),
   };
 }
 
@@ -83,7 +97,7 @@ export function renderWhyEmbed(answer: Answer): APIEmbed {
           answer.notes.map((note) => `${note.text} (${note.id})`),
         ),
       ],
-      answer.source,
+      sourceLines(answer),
     ),
   };
 }
@@ -104,16 +118,27 @@ function fitLines(lines: readonly string[], limit: number, more: (count: number)
   return kept.join("\n");
 }
 
-/** The whole support table: its rows, then the notes they refer to, then the source; within one message's limits. */
-export function renderTableEmbeds(rows: readonly TableRow[], source: SourceRef): APIEmbed[] {
-  const title = "Dom0 support: the whole table";
+/**
+ * The whole support table (today's, or the one in force on `asOf`): its rows, then the notes they refer to,
+ * then its sources; within one message's limits.
+ */
+export function renderTableEmbeds(
+  rows: readonly TableRow[],
+  fallback: SourceRef,
+  asOf: string | null = null,
+): APIEmbed[] {
+  const title =
+    asOf === null ? "Dom0 support: the whole table" : `Dom0 support: the table as of ${dayText(asOf)}`;
   const tableName = { linux: "Linux", unix: "Other systems" } as const;
   const lines = rows.map((row) =>
     neutralizeMentions(`**${row.name}** (${tableName[row.table]}): ${row.versions}`),
   );
   const notes = new Map(rows.flatMap((row) => row.notes.map((note) => [note.id, note.text] as const)));
   const noteLines = [...notes].map(([id, text]) => neutralizeMentions(`\`${id}\` ${text}`));
-  const link = sourceLink(source);
+  const sources = [
+    ...new Map(rows.flatMap((row) => (row.source ? [[row.source.id, row.source]] : []))).values(),
+  ];
+  const link = (sources.length > 0 ? sources : [fallback]).map(sourceLink).join("\n");
   const rowsText = fitLines(
     lines,
     DISCORD_EMBED_DESCRIPTION_LIMIT,
@@ -134,7 +159,8 @@ export function renderTableEmbeds(rows: readonly TableRow[], source: SourceRef):
 }
 
 /** What the bot does, with examples. */
-export function renderHelpEmbed(examples: readonly string[], source: SourceRef): APIEmbed {
+export function renderHelpEmbed(core: Pick<Dom0Core, "examples" | "source" | "about">): APIEmbed {
+  const { examples, source, about } = core;
   const usage = [
     "Ask whether an operating system can be the Xen **dom0** (the privileged first domain).",
     "• `/dom0 question:` a question in your own words",
@@ -145,12 +171,7 @@ export function renderHelpEmbed(examples: readonly string[], source: SourceRef):
   return {
     title: "dom0bot: can my OS be the Xen dom0?",
     color: VERDICT_COLOURS.neutral,
-    description: describe([usage, bullets("Examples", examples.slice(0, 8))], source),
-    footer: {
-      text: truncate(
-        "Answers come from the Xen wiki's dom0 kernel table; it does not cover guests (domU).",
-        DISCORD_EMBED_FOOTER_LIMIT,
-      ),
-    },
+    description: describe([usage, bullets("Examples", examples.slice(0, 8))], sourceLink(source)),
+    footer: { text: truncate(`${about} It does not cover guests (domU).`, DISCORD_EMBED_FOOTER_LIMIT) },
   };
 }

@@ -25,7 +25,7 @@ export function answerReply(answer: Answer): ReplyBody {
 /** The help as a reply, with the whole-table button. */
 export function helpReply(core: Dom0Core): ReplyBody {
   return {
-    embeds: [renderHelpEmbed(core.examples, core.source)],
+    embeds: [renderHelpEmbed(core)],
     components: tableButton(),
     allowedMentions: NO_PINGS,
   };

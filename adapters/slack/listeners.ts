@@ -4,8 +4,9 @@ import type { App } from "@slack/bolt";
 import type { Dom0Core } from "../../src/index.js";
 import type { Logger } from "../common/logger.js";
 import { RATING_ID_PREFIX } from "../common/rating-id.js";
+import { answerAgain, decodeReplay } from "../common/replay.js";
 import { APOLOGY_TEXT, guardAnswer } from "../common/shutdown.js";
-import { SHARE_ACTION_ID } from "./action-ids.js";
+import { HOME_TABLE_ACTION_ID, SHARE_ACTION_ID } from "./action-ids.js";
 import { questionFromSlackText } from "./mrkdwn.js";
 import {
   type AnswerLook,
@@ -20,6 +21,7 @@ import { DOM0_COMMAND, renderHomeView } from "./render-help.js";
 
 /** A private answer to `/dom0`: it quotes the question and offers to share it. */
 const COMMAND_LOOK: AnswerLook = { share: true, showQuestion: true };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** An answer in a thread or DM, right under the question. */
 const CONVERSATION_LOOK: AnswerLook = { share: false, showQuestion: false };
 
@@ -60,6 +62,13 @@ export function registerListeners(app: App, context: SlackContext): void {
   const rate = guardAction(ratingPress(core, ops));
   const exact = new Map<string, ActionHandler>([
     [SHARE_ACTION_ID, guardAction(shareInChannel(core, log), shareApology)],
+    [
+      HOME_TABLE_ACTION_ID,
+      guardAction(async ({ ack, action, body, client }) => {
+        await ack();
+        await publishHome(client, body.user.id, action.type === "button" ? action.value : undefined);
+      }),
+    ],
   ]);
   app.action(/.*/, async (args) => {
     const actionId = "action_id" in args.action ? args.action.action_id : undefined;
@@ -76,7 +85,12 @@ export function registerListeners(app: App, context: SlackContext): void {
   });
 
   const publishHome = guardAnswer(
-    (client: ActionArgs["client"], user: string) => client.views.publish({ user_id: user, view: homeView }),
+    (client: ActionArgs["client"], user: string, day?: string) => {
+      // Today's view is drawn once; another day's table (a button under it) is drawn when asked for.
+      const asOf = day !== undefined && DAY.test(day) ? day : undefined;
+      const view = asOf === undefined ? homeView : renderHomeView(core, asOf);
+      return client.views.publish({ user_id: user, view });
+    },
     { logger: log, inFlight },
   );
 
@@ -113,13 +127,17 @@ export function registerListeners(app: App, context: SlackContext): void {
   });
 }
 
-/** "Share in channel": answers the button's question again, for everyone, then removes the private copy. */
+/**
+ * "Share in channel": the same answer again (the question as understood, on its day), for everyone, then the
+ * private copy is removed.
+ */
 function shareInChannel(core: Dom0Core, log: Logger): ActionHandler {
   return async ({ action, body, ack, respond, client }) => {
     await ack();
-    const question = action.type === "button" ? (action.value ?? "") : "";
+    const replay = decodeReplay(action.type === "button" ? action.value : undefined);
+    if (replay === null) return;
     const look = { share: false, showQuestion: true, rating: "open" as const };
-    const message = renderSlackBlocks(core.answer(question), look);
+    const message = renderSlackBlocks(answerAgain(core, replay), look);
     const channelId = "channel" in body ? body.channel?.id : undefined;
     if (respond !== undefined) {
       await respond({ response_type: "in_channel", replace_original: false, ...message });

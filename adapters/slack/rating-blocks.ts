@@ -2,10 +2,10 @@
 import type { types } from "@slack/bolt";
 import type { Answer } from "../../src/index.js";
 import { RATING_ID_PREFIX, ratingId } from "../common/rating-id.js";
+import { encodeReplay, replayOf } from "../common/replay.js";
 import type { Block } from "./block-kit.js";
 import { contextBlock } from "./block-kit.js";
 import { SLACK_ACTION_ID_LIMIT, SLACK_BUTTON_VALUE_LIMIT } from "./limits.js";
-import { truncatePlain } from "./mrkdwn.js";
 
 export type Rating = "up" | "down";
 
@@ -17,8 +17,9 @@ export const RATING_LABELS: Record<Rating, { button: string; thanks: string }> =
 
 /**
  * The two rating buttons for an answer. The action_id carries what was answered (intent, product, verdict,
- * topic), so a press is recorded without a lookup; the value carries the question, so a private answer (whose
- * press payload has no copy of the message) can be drawn again with the thanks in place of the buttons.
+ * topic), so a press is recorded without a lookup; the value carries the question as understood and its day, so
+ * a private answer (whose press payload has no copy of the message) can be drawn again, the same, with the
+ * thanks in place of the buttons.
  */
 export function ratingButtons(answer: Answer): types.Button[] {
   return (["up", "down"] as const)
@@ -27,7 +28,7 @@ export function ratingButtons(answer: Answer): types.Button[] {
         type: "button",
         action_id: ratingId(rating, answer),
         text: { type: "plain_text", text: RATING_LABELS[rating].button, emoji: true },
-        value: truncatePlain(answer.question, SLACK_BUTTON_VALUE_LIMIT),
+        value: encodeReplay(replayOf(answer), SLACK_BUTTON_VALUE_LIMIT),
       }),
     )
     .filter((button) => (button.action_id ?? "").length <= SLACK_ACTION_ID_LIMIT);

@@ -8,6 +8,7 @@ import type {
 import type { Dom0Core } from "../../src/index.js";
 import type { Ops } from "../common/ops.js";
 import { parseRatingId } from "../common/rating-id.js";
+import { answerAgain, decodeReplay } from "../common/replay.js";
 import type { Block } from "./block-kit.js";
 import { RATING_LABELS, type Rating, withRatingCounted } from "./rating-blocks.js";
 import { renderSlackBlocks } from "./render-answer.js";
@@ -21,8 +22,8 @@ export const UNREADABLE_RATING_TEXT =
 
 /**
  * The message to put in place of the rated one. A message others see comes back in the payload: its rating
- * buttons are swapped for the thanks. A private answer does not: it is drawn again from the question the
- * button carries, as the slash command drew it. Failing both, a private thanks beside it.
+ * buttons are swapped for the thanks. A private answer does not: it is drawn again from what the button
+ * carries (the question as understood, and its day), as the slash command drew it. Failing both, a private thanks beside it.
  */
 function thankedMessage(core: Dom0Core, args: ActionArgs, rating: Rating): RespondArguments {
   const { body, action } = args;
@@ -33,10 +34,10 @@ function thankedMessage(core: Dom0Core, args: ActionArgs, rating: Rating): Respo
     return { replace_original: true, text: message.text ?? "", blocks: swapped };
   }
   const ephemeral = body.type === "block_actions" && body.container?.["is_ephemeral"] === true;
-  const question = action.type === "button" ? action.value : undefined;
-  if (ephemeral && question !== undefined) {
+  const replay = action.type === "button" ? decodeReplay(action.value) : null;
+  if (ephemeral && replay !== null) {
     const look = { share: true, showQuestion: true, rating };
-    return { replace_original: true, ...renderSlackBlocks(core.answer(question), look) };
+    return { replace_original: true, ...renderSlackBlocks(answerAgain(core, replay), look) };
   }
   return { response_type: "ephemeral", replace_original: false, text: RATING_LABELS[rating].thanks };
 }

@@ -1,6 +1,8 @@
 /** Renders a core `Answer` as a Slack message: Block Kit with the verdict line first, plus fallback text. */
 import type { types } from "@slack/bolt";
-import type { Answer, Verdict } from "../../src/index.js";
+import type { Answer, SourceRef, Verdict } from "../../src/index.js";
+import { encodeReplay, replayOf } from "../common/replay.js";
+import { dayText, differenceWords, differingSources } from "../common/sources.js";
 import { SHARE_ACTION_ID } from "./action-ids.js";
 import { type Block, contextBlock, fitBlocks, packedSections, sectionBlock } from "./block-kit.js";
 import {
@@ -10,7 +12,7 @@ import {
   SLACK_FALLBACK_TEXT_LIMIT,
   SLACK_MESSAGE_BLOCKS_LIMIT,
 } from "./limits.js";
-import { escapeMrkdwn, safeMrkdwn, truncatePlain } from "./mrkdwn.js";
+import { escapeMrkdwn, safeMrkdwn } from "./mrkdwn.js";
 import { type Rating, ratedContext, ratingButtons } from "./rating-blocks.js";
 
 /** What Slack receives for one message: blocks for display, `text` for notifications and screen readers. */
@@ -53,14 +55,14 @@ export function renderSlackBlocks(answer: Answer, options: RenderAnswerOptions):
     );
   }
 
-  const context = [sourceLine(answer)];
+  const context = [sourceLine(answer.source), ...differenceLines(answer)];
   if (options.showQuestion && answer.question.trim() !== "") {
     context.unshift(`Asked: “${safeMrkdwn(answer.question, SLACK_CONTEXT_TEXT_LIMIT - 10)}”`);
   }
   const trailing: Block[] = [contextBlock(context)];
   const rateable = answer.intent !== "unclear";
   const buttons: types.Button[] = [];
-  if (options.share && rateable) buttons.push(shareButton(answer.question));
+  if (options.share && rateable) buttons.push(shareButton(answer));
   if (options.rating === "open" && rateable) buttons.push(...ratingButtons(answer));
   if (buttons.length > 0) {
     trailing.push({ type: "actions", elements: buttons.slice(0, SLACK_ACTIONS_ELEMENTS_LIMIT) });
@@ -75,17 +77,24 @@ export function renderSlackBlocks(answer: Answer, options: RenderAnswerOptions):
   };
 }
 
-/** "Source: <url|title>, revision of …" as escaped mrkdwn. */
-export function sourceLine(answer: Pick<Answer, "source">): string {
-  const { title, revision, url } = answer.source;
-  return `Source: <${escapeMrkdwn(url)}|${escapeMrkdwn(title)}>, revision of ${escapeMrkdwn(revision)}`;
+/** "Source: <url|title>, revision of 18 April 2014 (...)" as escaped mrkdwn. */
+export function sourceLine(source: SourceRef): string {
+  return `Source: <${escapeMrkdwn(source.url)}|${escapeMrkdwn(source.title)}>, ${escapeMrkdwn(source.dateText)}`;
 }
 
-function shareButton(question: string): types.Button {
+/** One short line per source that gave another verdict: "<url|Dom0 Kernels for Xen>, 18 April 2014, said no". */
+function differenceLines(answer: Answer): string[] {
+  return differingSources(answer).map(
+    (finding) =>
+      `<${escapeMrkdwn(finding.url)}|${escapeMrkdwn(finding.title)}>, ${dayText(finding.date)}, ${differenceWords(finding, answer)}`,
+  );
+}
+
+function shareButton(answer: Answer): types.Button {
   return {
     type: "button",
     action_id: SHARE_ACTION_ID,
     text: { type: "plain_text", text: "Share in channel" },
-    value: truncatePlain(question, SLACK_BUTTON_VALUE_LIMIT),
+    value: encodeReplay(replayOf(answer), SLACK_BUTTON_VALUE_LIMIT),
   };
 }

@@ -1,9 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Dom0Core } from "../../src/index.js";
 
-const GREETING = `dom0bot: ask whether a system can be the Xen dom0 (the wiki's table as of April 2014).
-Type a question, "help" for help, "examples" for examples; Ctrl-D or "quit" to leave.
-`;
+const USAGE = `Type a question, "help" for help, "examples" for examples; Ctrl-D or "quit" to leave.\n`;
 
 /** The interactive prompt: one answer per question until Ctrl-D. */
 export async function runPrompt(
@@ -13,12 +11,13 @@ export async function runPrompt(
 ): Promise<number> {
   const interactive = "isTTY" in input && input.isTTY === true;
   const lines = createInterface({ input, output, terminal: interactive, prompt: "dom0> " });
-  output.write(GREETING);
+  const greeting = `dom0bot: ${core.about}\n${USAGE}`;
+  output.write(greeting);
   lines.prompt();
   for await (const line of lines) {
     const command = line.trim().toLowerCase();
     if (command === "quit" || command === "exit") break;
-    if (command === "help" || command === "?") output.write(GREETING);
+    if (command === "help" || command === "?") output.write(greeting);
     else if (command === "examples")
       output.write(`${core.examples.map((example) => `  ${example}`).join("\n")}\n`);
     else if (command !== "") output.write(`${core.answer(line).text}\n\n`);

@@ -1,16 +1,21 @@
 import type { Product, Row } from "../dataset/schema.js";
 import { inLine, isLineOf, parseVersion } from "../version.js";
 
-const described = new Map<string, string>();
+/** Per product's release list (shared by its table views, and never by another dataset's core). */
+const described = new WeakMap<Product["releases"], Map<string, string>>();
 
 /** "6.0 (Squeeze)" when the release has a codename, else the version as asked. */
 export function describeVersion(product: Product, version: string): string {
-  const key = `${product.id}\0${version}`;
-  let description = described.get(key);
+  let known = described.get(product.releases);
+  if (known === undefined) {
+    known = new Map();
+    described.set(product.releases, known);
+  }
+  let description = known.get(version);
   if (description === undefined) {
     description = findDescription(product, version);
-    if (described.size >= 10_000) described.clear();
-    described.set(key, description);
+    if (known.size >= 1000) known.clear();
+    known.set(version, description);
   }
   return description;
 }

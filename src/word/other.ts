@@ -188,7 +188,7 @@ export function composeUnlisted(system: UnlistedSystem | null, data: Dataset, sc
 }
 
 /** Who the bot is, naming the tables it answers from on the day asked. */
-function introduction(scope: Scope): string {
+export function introduction(scope: Scope): string {
   const tables = scope.tableViews.map((view) => `"${view.source.title}" (${view.source.dateText})`);
   const documents =
     scope.sources.length > scope.tableViews.length

@@ -17,7 +17,8 @@ export function sourceRef(source: Source): SourceRef {
 
 /** The name an answer gives a source in a sentence: "the wiki's current table (read 28 November 2026)". */
 export function sourceName(source: Source): string {
-  return `${source.short} (${source.dateText})`;
+  // The time and author a wiki revision adds in parentheses are for the list of sources, not a sentence.
+  return `${source.short} (${source.dateText.replace(/\s*\([^()]*\)$/, "")})`;
 }
 
 /** A `sources` entry for a source the answer stands on without a per-release verdict (a list, a topic). */

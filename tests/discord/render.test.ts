@@ -40,7 +40,7 @@ describe("renderDiscordEmbed", () => {
       /^The table lists CentOS 6\.4 and later\.\n\n\*\*Notes\*\*\n• Needs Xen 4\.0 or later\./,
     );
     expect(embed.description).toMatch(
-      /\[Dom0 Kernels for Xen, revision of 2014-04-18\]\(https:\/\/wiki\.xenproject\.org\/wiki\/Dom0_Kernels_for_Xen\)$/,
+      /\[Dom0 Kernels for Xen, revision of 18 April 2014\]\(https:\/\/wiki\.xenproject\.org\/wiki\/Dom0_Kernels_for_Xen\)$/,
     );
   });
 
@@ -94,7 +94,8 @@ describe("neutralizeMentions", () => {
 
 describe("buttons", () => {
   it("offers Why? (carrying product, version and Xen) and the whole table under a support answer", () => {
-    const [row] = answerButtons(answerWith({ xen: "4.1" }));
+    const query = { product: "centos", variant: null, version: "6.3", xen: "4.1" } as const;
+    const [row] = answerButtons(answerWith({ xen: "4.1", query }));
     const ids = row?.components.map((button) => ("custom_id" in button ? button.custom_id : null));
     expect(row?.components.map((button) => ("label" in button ? button.label : null))).toEqual([
       "Why?",
@@ -102,9 +103,8 @@ describe("buttons", () => {
     ]);
     expect(ids?.[0] && decodeButtonAction(ids[0])).toEqual({
       kind: "why",
-      product: "centos",
-      version: "6.3",
-      xen: "4.1",
+      query: { product: "centos", variant: null, version: "6.3", xen: "4.1" },
+      asOf: "2014-04-18",
     });
   });
 
@@ -128,9 +128,13 @@ describe("buttons", () => {
   it("never makes a custom_id past Discord's limit", () => {
     const id = encodeButtonAction({
       kind: "why",
-      product: "oracle-vm",
-      version: "12345678901234567890",
-      xen: "12345678901234567890",
+      query: {
+        product: "oracle-vm",
+        variant: "A Very Long Variant Name That Goes On",
+        version: "12345678901234567890",
+        xen: "12345678901234567890",
+      },
+      asOf: "2014-04-18",
     });
     expect(id === null || id.length <= DISCORD_CUSTOM_ID_LIMIT).toBe(true);
   });

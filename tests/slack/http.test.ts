@@ -1,5 +1,7 @@
 /** The real Bolt app over HTTP on loopback, receiving requests signed like Slack's, answering through a fake Slack. */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeReplay } from "../../adapters/common/replay.js";
 import { blockTexts, buttons, escaped, firstLine, type MessageBody } from "./support/blocks.js";
 import { FAKE_BOT_USER_ID } from "./support/fake-slack-api.js";
 import { eventCallback, slackFixture, slashCommandFields } from "./support/fixtures.js";
@@ -40,17 +42,22 @@ describe("the /dom0 slash command", () => {
     expect(reply.text).toContain(escaped(expected.headline));
   });
 
-  it("puts a Share in channel button under the private answer, carrying the question, then 👍 and 👎", async () => {
+  it("puts a Share in channel button under the private answer, carrying the question as understood, then 👍 and 👎", async () => {
     const reply = await slash("is Debian squeeze OK as dom0?");
+    const carried = {
+      question: "is Debian squeeze OK as dom0?",
+      query: { product: "debian", variant: null, version: "6.0", xen: null },
+      asOf: "2014-04-18",
+    };
     expect(
       buttons(reply.blocks).map((button) => [
         button.action_id?.split(":").slice(0, 3).join(":"),
-        button.value,
+        decodeReplay(button.value),
       ]),
     ).toEqual([
-      ["dom0:share", "is Debian squeeze OK as dom0?"],
-      ["dom0:rate:up", "is Debian squeeze OK as dom0?"],
-      ["dom0:rate:down", "is Debian squeeze OK as dom0?"],
+      ["dom0:share", carried],
+      ["dom0:rate:up", carried],
+      ["dom0:rate:down", carried],
     ]);
   });
 
@@ -78,7 +85,7 @@ describe("the /dom0 slash command", () => {
     replies.forEach((reply, i) => {
       const question = questions[i] ?? "";
       expect(firstLine(reply.blocks)).toContain(escaped(h.core.answer(question).headline));
-      expect(buttons(reply.blocks)[0]?.value).toBe(question);
+      expect(decodeReplay(buttons(reply.blocks)[0]?.value)?.question).toBe(question);
     });
   });
 });

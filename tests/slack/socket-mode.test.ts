@@ -1,5 +1,7 @@
 /** Socket Mode: the app opens its connection through apps.connections.open on SLACK_API_URL and answers over it. */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeReplay } from "../../adapters/common/replay.js";
 import { buttons, escaped, firstLine, type MessageBody } from "./support/blocks.js";
 import { eventCallback, slashCommandFields } from "./support/fixtures.js";
 import { TEST_APP_TOKEN } from "./support/signing.js";
@@ -28,7 +30,7 @@ describe("Socket Mode", () => {
     const ack = (await h.api.waitFor(() => h.api.socketAcks.get(envelopeId))) as MessageBody;
     expect(ack.response_type).toBe("ephemeral");
     expect(firstLine(ack.blocks)).toContain(escaped(h.core.answer(question).headline));
-    expect(buttons(ack.blocks)[0]?.value).toBe(question);
+    expect(decodeReplay(buttons(ack.blocks)[0]?.value)?.question).toBe(question);
   });
 
   it("acks a mention event and answers it in the thread", async () => {

@@ -75,7 +75,9 @@ export function fakeCore(
     suggestProducts: (_query, limit = 25) => products.slice(0, limit),
     releasesOf: () => releases,
     table: () => rows,
+    tables: () => [FAKE_SOURCE],
     source: FAKE_SOURCE,
+    about: "I answer whether a system can be the Xen Project dom0, from a fake table.",
     examples: ["does CentOS 6.3 work as dom0?", "which Ubuntu releases work as dom0?"],
   };
 }

@@ -1,0 +1,141 @@
+/**
+ * The real Bolt app answering for today (every source counts): the deciding source and the 2014 difference in
+ * the answer's context, buttons that give the very answer they sit under, and the App Home's table with the
+ * 2014 one a click away.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeReplay } from "../../adapters/common/replay.js";
+import { loadCore } from "../../src/index.js";
+import {
+  type AnyBlock,
+  blockTexts,
+  buttons,
+  escaped,
+  firstLine,
+  type MessageBody,
+} from "./support/blocks.js";
+import { eventCallback, slackFixture, slashCommandFields } from "./support/fixtures.js";
+import { postEvent, postInteraction, postSlashCommand } from "./support/signing.js";
+import { type SlackHarness, startSlackHarness } from "./support/slack-harness.js";
+
+const TODAY = "2026-12-02";
+const core = loadCore({ asOf: TODAY });
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await startSlackHarness({ core });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function slash(text: string): Promise<MessageBody> {
+  const response = await postSlashCommand(
+    h.eventsUrl,
+    slashCommandFields(text, { response_url: h.api.responseUrl() }),
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as MessageBody;
+}
+
+function contextText(blocks: readonly AnyBlock[] = []): string {
+  return blockTexts(blocks.filter((block) => block.type === "context")).join("\n");
+}
+
+/** What a button reads. */
+function label(button: ReturnType<typeof buttons>[number] | undefined): string | undefined {
+  return typeof button?.text === "string" ? button.text : button?.text?.text;
+}
+
+/** A button press as Slack sends it: the share fixture with another action, from a message or the Home tab. */
+function press(actionId: string, value: string, extra: Record<string, unknown> = {}) {
+  const payload = slackFixture<Record<string, unknown>>("block-actions-share");
+  const [action] = payload["actions"] as Record<string, unknown>[];
+  return { ...payload, ...extra, actions: [{ ...action, action_id: actionId, value }] };
+}
+
+describe("answers for today", () => {
+  it("cite the deciding source and its date, and where the 2014 table said otherwise, that too", async () => {
+    const expected = core.answer("does SLES 10 work as dom0?");
+    expect(expected.verdict).toBe("partial");
+    const reply = await slash("does SLES 10 work as dom0?");
+    expect(firstLine(reply.blocks)).toContain(escaped(expected.headline));
+    const context = contextText(reply.blocks);
+    expect(context).toContain(`${escaped(expected.source.title)}>, ${escaped(expected.source.dateText)}`);
+    expect(context).toMatch(/Dom0 Kernels for Xen>, 18 April 2014, said yes/);
+  });
+
+  it("say nothing of a difference where every source agrees", async () => {
+    const reply = await slash("is Debian 6 ok as dom0?");
+    expect(contextText(reply.blocks)).not.toMatch(/said|says/);
+  });
+});
+
+describe("Share in channel, from a real answer", () => {
+  it.each(["does Scientific Linux 6.5 work as dom0?", "is SLES 10 ok with xen 4.1?", "centos 6.3?"])(
+    "shares the very answer it sits under: %s",
+    async (question) => {
+      const reply = await slash(question);
+      const share = buttons(reply.blocks).find((button) => button.action_id === "dom0:share");
+      expect(decodeReplay(share?.value)?.query).toEqual(core.answer(question).query);
+      const responseId = `share-${question.length}`;
+      const payload = {
+        ...press("dom0:share", share?.value ?? ""),
+        response_url: h.api.responseUrl(responseId),
+      };
+      expect((await postInteraction(h.eventsUrl, payload)).status).toBe(200);
+      const posts = await h.api.waitFor(() => {
+        const mine = h.api.responseUrlPosts.filter((post) => post.id === responseId);
+        return mine.length >= 1 && mine;
+      });
+      const shared = posts[0]?.body as MessageBody;
+      expect(firstLine(shared.blocks)).toBe(firstLine(reply.blocks));
+      expect(blockTexts(shared.blocks).join(" ")).toContain(escaped(question));
+    },
+  );
+});
+
+describe("App Home", () => {
+  it("shows today's table, with the 2014 one a click away and back", async () => {
+    await postEvent(h.eventsUrl, eventCallback("event-app-home-opened", { user: "U0TODAY01" }));
+    const published = (user: string, count: number) =>
+      h.api.waitFor(() => {
+        const calls = h.api.callsOf("views.publish").filter((call) => call.args.user_id === user);
+        return calls.length >= count && (calls[count - 1]?.args.view as { blocks: AnyBlock[] });
+      });
+    const today = await published("U0TODAY01", 1);
+    const todayText = blockTexts(today.blocks).join("\n");
+    expect(todayText).toContain("The table today");
+    for (const row of core.table()) expect(todayText).toContain(`*${escaped(row.name)}*`);
+    // The current revision's Fedora row, not the 2014 one.
+    expect(todayText).toMatch(/\*Fedora\*: Full support from Fedora 16 onwards/);
+    const older = buttons(today.blocks).find((button) => button.action_id === "dom0:home-table");
+    expect(label(older)).toBe("The table as of 18 April 2014");
+
+    const home = { container: { type: "view", view_id: "V0HOME001" }, user: { id: "U0TODAY01" } };
+    await postInteraction(h.eventsUrl, press("dom0:home-table", older?.value ?? "", home));
+    const then = await published("U0TODAY01", 2);
+    const thenText = blockTexts(then.blocks).join("\n");
+    expect(thenText).toContain("The table as of 18 April 2014");
+    for (const row of core.table({ asOf: "2014-04-18" }))
+      expect(thenText).toContain(`*${escaped(row.name)}*`);
+    expect(thenText).not.toMatch(/Full support from Fedora 16 onwards/);
+    expect(contextText(then.blocks)).toContain("revision of 18 April 2014");
+    const back = buttons(then.blocks).find((button) => button.action_id === "dom0:home-table");
+    expect(label(back)).toBe("Today's table");
+
+    await postInteraction(h.eventsUrl, press("dom0:home-table", back?.value ?? "", home));
+    const again = await published("U0TODAY01", 3);
+    expect(blockTexts(again.blocks).join("\n")).toContain("The table today");
+  });
+
+  it("shows today's table for a forged day, never an error", async () => {
+    const home = { container: { type: "view", view_id: "V0HOME002" }, user: { id: "U0FORGED1" } };
+    await postInteraction(h.eventsUrl, press("dom0:home-table", "<!channel> 1999", home));
+    const call = await h.api.waitFor(() =>
+      h.api.callsOf("views.publish").find((candidate) => candidate.args.user_id === "U0FORGED1"),
+    );
+    expect(blockTexts((call.args.view as { blocks: AnyBlock[] }).blocks).join("\n")).toContain(
+      "The table today",
+    );
+  });
+});
