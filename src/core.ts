@@ -84,6 +84,7 @@ export interface CoreOptions {
 export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
   const lexicon = new Lexicon(data);
   const scopes = new Map<string, Scope>();
+  const productsById = new Map<string, Product>(data.products.map((product) => [product.id, product]));
   const productFuse = new Fuse(
     data.products.map((product) => ({ id: product.id, name: product.name, aliases: product.aliases })),
     { keys: ["name", "aliases"], threshold: 0.4, ignoreLocation: true },
@@ -294,7 +295,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
   /** A question already understood (a button, an option, an autocomplete pick): decided exactly as its words were. */
   function ask(question: StructuredQuestion, call?: AnswerOptions): Answer {
     const asOf = dayOf({ asOf: question.asOf ?? call?.asOf ?? undefined });
-    const product = data.products.find((candidate) => candidate.id === question.product);
+    const product = productsById.get(question.product);
     const wanted = typeof question.variant === "string" ? variantKey(question.variant) : null;
     const variant = product?.variants?.find((candidate) => variantKey(candidate.name) === wanted) ?? null;
     const version =

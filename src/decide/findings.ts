@@ -96,6 +96,29 @@ function fromStatements(on: SourceOnProduct, query: ReleaseQuery): Finding {
   };
 }
 
+const NO_FACTS: Statement[] = [];
+const rowSayings = new WeakMap<ProductRows, Map<Variant | null, string | null>>();
+
+/** What a table source's rows for the product (or variant) list, in a sentence; null when it has none. */
+function rowsSay(product: ProductRows, variant: Variant | null): string | null {
+  let byVariant = rowSayings.get(product);
+  if (byVariant === undefined) {
+    byVariant = new Map();
+    rowSayings.set(product, byVariant);
+  }
+  let says = byVariant.get(variant);
+  if (says === undefined) {
+    const rows = product.rows.filter((row) => !variant || variant.rows.includes(row.id));
+    says = rows.length
+      ? rows
+          .map((row) => `Its row "${row.label}" lists ${row.versions.replace(/\s*\[\d+\]/g, "")}.`)
+          .join(" ")
+      : null;
+    byVariant.set(variant, says);
+  }
+  return says;
+}
+
 function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuery): Finding {
   const version = query.version === null ? null : parseVersion(query.version);
   const outcome = resolveSupport(
@@ -106,22 +129,28 @@ function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuer
     on.notes,
   );
   const existed = query.release?.released !== undefined && query.release.released <= on.source.date;
-  const rows = product.rows.filter((row) => !query.variant || query.variant.rows.includes(row.id));
-  const says = rows.length
-    ? rows.map((row) => `Its row "${row.label}" lists ${row.versions.replace(/\s*\[\d+\]/g, "")}.`).join(" ")
-    : `It has no row for ${query.name}.`;
-  const base = { on, says, table: { product, outcome, existed }, statement: null, facts: [] as Statement[] };
-  if (rows.length === 0) return { ...base, verdict: "unlisted", strength: "silent" };
+  const says = rowsSay(product, query.variant);
+  const table = { product, outcome, existed };
+  const finding = (verdict: Verdict, strength: Strength): Finding => ({
+    on,
+    verdict,
+    strength,
+    says: says ?? `It has no row for ${query.name}.`,
+    table,
+    statement: null,
+    facts: NO_FACTS,
+  });
+  if (says === null) return finding("unlisted", "silent");
   const verdict = verdictOf(outcome, existed);
   switch (outcome.kind) {
     case "listed": {
       const open = outcome.listing.rule.kind === "from" || outcome.listing.rule.kind === "all";
-      return { ...base, verdict, strength: open && version !== null ? "open" : "named" };
+      return finding(verdict, open && version !== null ? "open" : "named");
     }
     case "newer":
-      return { ...base, verdict, strength: existed ? "absent" : "silent" };
+      return finding(verdict, existed ? "absent" : "silent");
     default:
-      return { ...base, verdict, strength: "named" };
+      return finding(verdict, "named");
   }
 }
 

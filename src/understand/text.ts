@@ -14,13 +14,15 @@ export interface Token {
 const TOKEN_PATTERN =
   /(?<![a-z0-9])dom[ -]?[0u](?![a-z0-9])|[a-z]+(?:[-_!'’][a-z]+)*|(?<![_\d])\d+(?:\.\d+)*/g;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-cases, folds accents and odd Unicode, and drops control characters. */
 export function normalizeText(raw: string): string {
+  const cut = raw.slice(0, MAX_QUESTION_CHARS);
+  // Most questions are plain ASCII: folding Unicode is for the others.
+  const folded = NON_ASCII.test(cut) ? cut.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : cut;
   return (
-    raw
-      .slice(0, MAX_QUESTION_CHARS)
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
+    folded
       .toLowerCase()
       .replace(/[’‘]/g, "'")
       // A decimal comma, as many write it: "CentOS 6,5" is 6.5.

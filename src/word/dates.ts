@@ -13,10 +13,18 @@ const MONTHS = [
   "December",
 ];
 
-/** "2015-04-25" -> "25 April 2015", as the answers write dates. */
+const written = new Map<string, string>();
+
+/** "2015-04-25" -> "25 April 2015", as the answers write dates; the data's few hundred dates are remembered. */
 export function longDate(iso: string): string {
-  const [year, month, day] = iso.split("-").map((part) => Number.parseInt(part, 10));
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+  let text = written.get(iso);
+  if (text === undefined) {
+    const [year, month, day] = iso.split("-").map((part) => Number.parseInt(part, 10));
+    text = `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+    if (written.size >= 10_000) written.clear();
+    written.set(iso, text);
+  }
+  return text;
 }
 
 /** Today in UTC, as YYYY-MM-DD. */

@@ -15,10 +15,17 @@ export function sourceRef(source: Source): SourceRef {
   };
 }
 
+const sourceNames = new WeakMap<Source, string>();
+
 /** The name an answer gives a source in a sentence: "the wiki's current table (read 28 November 2026)". */
 export function sourceName(source: Source): string {
-  // The time and author a wiki revision adds in parentheses are for the list of sources, not a sentence.
-  return `${source.short} (${source.dateText.replace(/\s*\([^()]*\)$/, "")})`;
+  let name = sourceNames.get(source);
+  if (name === undefined) {
+    // The time and author a wiki revision adds in parentheses are for the list of sources, not a sentence.
+    name = `${source.short} (${source.dateText.replace(/\s*\([^()]*\)$/, "")})`;
+    sourceNames.set(source, name);
+  }
+  return name;
 }
 
 /** A `sources` entry for a source the answer stands on without a per-release verdict (a list, a topic). */
