@@ -17,8 +17,10 @@ import type {
   TopicId,
 } from "./types.js";
 import { classify, type Resolution } from "./understand/intent.js";
+import { KernelReader, type KernelString } from "./understand/kernels.js";
 import { type Entity, Lexicon, type Mention } from "./understand/lexicon.js";
-import { parseQuestion } from "./understand/parse.js";
+import { MAX_SUBJECTS, type ParsedQuestion, parseQuestion } from "./understand/parse.js";
+import { normalizeText } from "./understand/text.js";
 import { compareVersions, parseVersion } from "./version.js";
 import { longDate, today } from "./word/dates.js";
 import { describeVersion } from "./word/names.js";
@@ -46,6 +48,9 @@ const EXAMPLES = [
 /** How many days' scopes one core keeps (a day's scope is a few arrays over the sources). */
 const MAX_SCOPES = 64;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Words that ask which of several is better: the sources answer each, they do not rank them. */
+const COMPARING =
+  /\b(?:better|best|prefer|preferred|recommend|recommended|versus|vs|compare|comparison|which one|winner)\b/;
 /** A version a structured question may carry ("6.5", "12.04", "4.19"). */
 const VERSION = /^\d{1,4}(\.\d{1,4}){0,3}$/;
 
@@ -54,6 +59,20 @@ function displayName(entity: Entity): string {
   if (entity.kind === "release")
     return `${entity.product.name} ${entity.release.codename ?? entity.release.version}`;
   return entity.variant?.name ?? entity.product.name;
+}
+
+/** What a pasted kernel string was read as, for the answer about that system. */
+function kernelLines(kernels: readonly KernelString[], product: Product): string[] {
+  return kernels
+    .filter((kernel) => kernel.product.id === product.id || kernel.product.ambiguous?.also === product.id)
+    .map((kernel) => {
+      if (kernel.release === null) {
+        const major = kernel.reads.split(" ").at(-1);
+        return `"${kernel.text}" is a ${kernel.product.name} ${major} family kernel: RHEL ${major} and its rebuilds (such as CentOS ${major}) ship the same.`;
+      }
+      const codename = kernel.release.codename ? ` (${kernel.release.codename})` : "";
+      return `"${kernel.text}" is the kernel string of ${kernel.product.name} ${kernel.release.version}${codename}.`;
+    });
 }
 
 /** The systems a question names besides the one answered ("CentOS or Debian?"), each once. */
@@ -83,8 +102,10 @@ export interface CoreOptions {
 /** Builds the stateless answering core over a validated dataset. */
 export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
   const lexicon = new Lexicon(data);
+  const kernelReader = new KernelReader(data);
   const scopes = new Map<string, Scope>();
   const productsById = new Map<string, Product>(data.products.map((product) => [product.id, product]));
+  const sourcesById = new Map<string, Source>(data.sources.map((source) => [source.id, source]));
   const productFuse = new Fuse(
     data.products.map((product) => ({ id: product.id, name: product.name, aliases: product.aliases })),
     { keys: ["name", "aliases"], threshold: 0.4, ignoreLocation: true },
@@ -175,10 +196,66 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     xen: string | null;
     /** Every system the words named, to say which ones the answer left for another question. */
     mentions: readonly Mention[];
+    /** Kernel strings the words held, read as releases. */
+    kernels: readonly KernelString[];
+    /** Set when one name could mean this system or another ("SUSE 11"): why both are answered. */
+    ambiguity?: string;
   }
 
-  function understand(raw: string): Understood {
-    const parsed = parseQuestion(raw, lexicon);
+  /** The systems of a message that names several (or one ambiguous name): one Understood each, at most five. */
+  function eachSubject(parsed: ParsedQuestion, raw: string): Understood[] {
+    const seen = new Set<string>();
+    const each: Understood[] = [];
+    const add = (resolution: Resolution, version: string | null, ambiguity?: string) => {
+      const key =
+        resolution.intent === "support"
+          ? `${resolution.product.id}|${resolution.variant?.name ?? ""}|${version ?? ""}`
+          : resolution.intent === "unlisted"
+            ? (resolution.system?.name ?? "")
+            : "";
+      if (seen.has(key) || each.length >= MAX_SUBJECTS) return;
+      seen.add(key);
+      const understood: Understood = {
+        raw,
+        resolution,
+        version,
+        xen: parsed.xen,
+        mentions: [],
+        kernels: parsed.kernels,
+      };
+      if (ambiguity) understood.ambiguity = ambiguity;
+      each.push(understood);
+    };
+    for (const { mention, version } of parsed.subjects) {
+      const entity = mention.entity;
+      if (entity.kind === "unlisted") {
+        add({ intent: "unlisted", system: entity.system }, null);
+        continue;
+      }
+      const variant = entity.kind === "product" ? entity.variant : null;
+      const key = parsed.tokens
+        .slice(mention.start, mention.end)
+        .map((token) => token.text)
+        .join(" ");
+      const shared = entity.product.ambiguous;
+      const also = shared?.aliases.includes(key) ? productsById.get(shared.also) : undefined;
+      add(
+        { intent: "support", product: entity.product, variant, codenameVersion: null },
+        version,
+        also && shared?.says,
+      );
+      if (also)
+        add(
+          { intent: "support", product: also, variant: null, codenameVersion: null },
+          version,
+          shared?.says,
+        );
+    }
+    return each;
+  }
+
+  function understand(raw: string): Understood[] {
+    const parsed = parseQuestion(raw, lexicon, kernelReader);
     const resolution = classify(parsed, raw);
     if (resolution.intent === "unclear") {
       resolution.suggestions = resolution.suggestions.map((key) => {
@@ -192,7 +269,80 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         : resolution.intent === "faq"
           ? (parsed.xen ?? parsed.version)
           : null;
-    return { raw, resolution, version, xen: parsed.xen, mentions: parsed.mentions };
+    const single: Understood = {
+      raw,
+      resolution,
+      version,
+      xen: parsed.xen,
+      mentions: parsed.mentions,
+      kernels: parsed.kernels,
+    };
+    if (resolution.intent !== "support" && resolution.intent !== "unlisted") return [single];
+    const each = eachSubject(parsed, raw);
+    return each.length >= 2 ? each : [single];
+  }
+
+  /** "Red Hat Enterprise Linux (RHEL) 7 (Maipo)", "Scientific Linux 6.5", "Proxmox VE": who a line is about. */
+  function subjectName(understood: Understood): string {
+    const { resolution, version } = understood;
+    if (resolution.intent === "unlisted") return resolution.system?.name ?? "That system";
+    if (resolution.intent !== "support") return "";
+    const name = resolution.variant?.name ?? resolution.product.name;
+    return version === null ? name : `${name} ${describeVersion(resolution.product, version)}`;
+  }
+
+  /** One answer per system, each one line with its own verdict; the top-level fields are the first's. */
+  function respondEach(each: readonly Understood[], asOf: string): Answer {
+    const answers = each.map((understood) => respond(understood, asOf));
+    const first = answers[0] as Answer;
+    const raw = first.question;
+    const reasons = [
+      ...new Set(
+        each.flatMap((understood) => [
+          ...(understood.ambiguity ? [understood.ambiguity] : []),
+          ...(understood.resolution.intent === "support"
+            ? kernelLines(understood.kernels, understood.resolution.product)
+            : []),
+        ]),
+      ),
+      ...answers.map((answer, i) => `${subjectName(each[i] as Understood)}: ${answer.headline}`),
+    ];
+    if (COMPARING.test(normalizeText(raw))) {
+      reasons.push(
+        "The sources do not rank them: each says only whether a system works as a dom0, and on what.",
+      );
+    }
+    const products = new Set(answers.map((answer) => answer.productName));
+    const what = products.size === 1 ? "releases" : "systems";
+    const headline = `You asked about ${answers.length} ${what}; each has its own answer:`;
+    const cited = [
+      ...new Map(
+        answers.flatMap((answer) => answer.sources.map((finding) => [finding.id, finding] as const)),
+      ).values(),
+    ].sort((a, b) => b.date.localeCompare(a.date));
+    const sources = cited.flatMap((finding) => sourcesById.get(finding.id) ?? []);
+    const notes = [
+      ...new Map(answers.flatMap((answer) => answer.notes.map((note) => [note.id, note]))).values(),
+    ];
+    // The text gives each answer's own reasons under its line (the rows it stands on), the fields one line each.
+    const lines = reasons.flatMap((line) => {
+      const i = answers.findIndex((answer, k) => line === `${subjectName(each[k] as Understood)}: ${answer.headline}`);
+      const own = i >= 0 ? (answers[i]?.reasons ?? []).slice(0, 3).map((reason) => `    ${reason.trim()}`) : [];
+      return [line, ...own];
+    });
+    const composed: Composed = { verdict: first.verdict, headline, reasons: lines, notes: [], suggestions: [] };
+    const text = renderText(composed, sources);
+    const noteLines = notes.map((note) => `Note: ${note.text}`);
+    return {
+      ...first,
+      question: raw,
+      headline,
+      reasons,
+      notes,
+      text: noteLines.length ? text.replace(/\n(Sources?:)/, `\n${noteLines.join("\n")}\n$1`) : text,
+      query: null,
+      answers,
+    };
   }
 
   function respond(understood: Understood, asOf: string): Answer {
@@ -236,6 +386,8 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       case "support": {
         const decided = decideSupport(scope, resolution.product, resolution.variant, version, xen);
         composed = decided.composed;
+        const read = kernelLines(understood.kernels, resolution.product);
+        if (read.length > 0) composed = { ...composed, reasons: [...read, ...composed.reasons] };
         sources = decided.sources;
         findings = sourceFindings(decided.findings);
         product = decided.unknown ? null : resolution.product.id;
@@ -289,7 +441,9 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
   }
 
   function answer(question: string, call?: AnswerOptions): Answer {
-    return respond(understand(typeof question === "string" ? question : ""), dayOf(call));
+    const each = understand(typeof question === "string" ? question : "");
+    const asOf = dayOf(call);
+    return each.length === 1 ? respond(each[0] as Understood, asOf) : respondEach(each, asOf);
   }
 
   /** A question already understood (a button, an option, an autocomplete pick): decided exactly as its words were. */
@@ -306,7 +460,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     const resolution: Resolution = product
       ? { intent: "support", product, variant, codenameVersion: null }
       : { intent: "unclear", reason: "no-system", suggestions: [] };
-    return respond({ raw, resolution, version, xen, mentions: [] }, asOf);
+    return respond({ raw, resolution, version, xen, mentions: [], kernels: [] }, asOf);
   }
 
   function suggestProducts(query: string, limit = 25): ProductChoice[] {

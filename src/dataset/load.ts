@@ -82,6 +82,15 @@ function crossCheck(data: Dataset): Problem[] {
           ]);
       }
     }
+    for (const [a, shared] of (product.ambiguous?.aliases ?? []).entries()) {
+      if (!product.aliases.includes(shared))
+        problems.push([
+          "products.json",
+          `$.products[${p}].ambiguous.aliases[${a}]: "${shared}" is not one of this product's aliases`,
+        ]);
+    }
+    if (product.ambiguous && product.ambiguous.also === product.id)
+      problems.push(["products.json", `$.products[${p}].ambiguous.also: the product itself`]);
     for (const release of product.releases) {
       for (const name of [release.codename, ...(release.aliases ?? [])]) {
         if (name) claim("releases.json", name.toLowerCase(), `${product.id} ${release.version}`);

@@ -113,6 +113,8 @@ export const releaseSchema = z.strictObject({
   aliases: z.array(alias).optional(),
   /** General availability; absent when not (yet) known. */
   released: z.iso.date().optional(),
+  /** The kernel lines it ships, as `uname -r` starts ("2.6.32", "4.19"): a pasted kernel string names it. */
+  kernels: z.array(z.string().regex(/^\d+\.\d+(\.\d+)?$/)).optional(),
 });
 
 export const variantSchema = z.strictObject({
@@ -134,6 +136,12 @@ export const productSchema = z.strictObject({
   notDom0: z.string().optional(),
   /** Said when no source in scope speaks of the product. */
   remark: z.string().optional(),
+  /** The flavours its kernel strings end with (`uname -r`: "4.19.0-25-amd64" -> "amd64"). */
+  kernelFlavours: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
+  /** Names of it that can mean another product too ("SUSE 11": openSUSE 11 or SLES 11): both are answered. */
+  ambiguous: z
+    .strictObject({ aliases: z.array(alias).min(1), also: z.enum(PRODUCT_IDS), says: z.string().min(1) })
+    .optional(),
 });
 
 export const productsFileSchema = z.strictObject({ products: z.array(productSchema).min(1) });

@@ -1,3 +1,4 @@
+import type { KernelReader, KernelString } from "./kernels.js";
 import type { Lexicon, Mention } from "./lexicon.js";
 import { normalizeText, type Token, tokenize } from "./text.js";
 
@@ -13,7 +14,22 @@ export interface ParsedQuestion {
   version: string | null;
   /** The Xen version named ("3.4"), or null. */
   xen: string | null;
+  /** Every system the message asks about, in order, each with its own version: "rhel 5 and 6" is two. */
+  subjects: Subject[];
+  /** Kernel strings read as distribution releases ("2.6.32-5-xen-amd64": Debian 6.0). */
+  kernels: KernelString[];
 }
+
+/** One system a message asks about, with the version written for it. */
+export interface Subject {
+  mention: Mention;
+  version: string | null;
+}
+
+/** Words that join several releases of one system: "5 and 6", "5, 6 or 7", "12.04 vs 14.04". */
+const JOINERS = new Set(["and", "or", "vs", "versus", "und", "oder", "et", "ou", "y", "o", "e", "и", "или"]);
+/** At most this many systems are answered from one message. */
+export const MAX_SUBJECTS = 5;
 
 // Words that may stand between "Xen" and its version: "Xen 4.1", "Xen hypervisor version 4.1", "xen >= 4.0".
 const XEN_FILLERS = new Set(["project", "hypervisor", "version", "v", "ver"]);
@@ -80,8 +96,59 @@ export function subjectOf(mentions: readonly Mention[]): Mention | undefined {
   return specific ?? mentions.find((mention) => mention.entity.kind === "release") ?? mentions[0];
 }
 
-export function parseQuestion(raw: string, lexicon: Lexicon): ParsedQuestion {
-  const normalized = normalizeText(raw);
+/**
+ * The systems a message asks about, each with its version: the number after a name (or just before it), a
+ * codename's own release, and more numbers joined to it ("rhel 5 and 6"). The generic "linux"/"kernel" counts
+ * only when no distribution is named.
+ */
+function subjectsOf(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  taken: ReadonlySet<number>,
+): Subject[] {
+  const usable = (i: number, claimed: ReadonlySet<number>) =>
+    tokens[i]?.kind === "number" && !taken.has(i) && !claimed.has(i) && !isNoise(tokens, i);
+  const specific = mentions.filter(
+    (mention) => !(mention.entity.kind === "product" && mention.entity.generic),
+  );
+  const named = specific.length > 0 ? specific : mentions.slice(0, 1);
+  const claimed = new Set<number>();
+  const subjects: Subject[] = [];
+  for (const mention of named) {
+    if (mention.entity.kind === "release") {
+      subjects.push({ mention, version: mention.entity.release.version });
+      continue;
+    }
+    let j = mention.end;
+    while (j < tokens.length && VERSION_FILLERS.has(tokens[j]?.text ?? "")) j++;
+    let at = usable(j, claimed) ? j : usable(mention.start - 1, claimed) ? mention.start - 1 : -1;
+    subjects.push({ mention, version: at >= 0 ? (tokens[at]?.text ?? null) : null });
+    if (at < 0) continue;
+    claimed.add(at);
+    // "5 and 6", "5, 6 or 7": more releases of the same system, until another name or word comes.
+    while (at >= mention.end) {
+      let next = at + 1;
+      if (JOINERS.has(tokens[next]?.text ?? "")) next++;
+      if (!usable(next, claimed) || mentions.some((other) => other.start === next)) break;
+      claimed.add(next);
+      subjects.push({ mention, version: tokens[next]?.text ?? null });
+      at = next;
+    }
+  }
+  // "debian squeeze", "ubuntu precise 12.04": a name without a version beside a release of it is that release.
+  const productOf = (subject: Subject) =>
+    subject.mention.entity.kind === "unlisted" ? null : subject.mention.entity.product;
+  const kept = subjects.filter(
+    (subject) =>
+      subject.version !== null ||
+      !subjects.some((other) => other.version !== null && productOf(other) === productOf(subject)),
+  );
+  return kept.slice(0, MAX_SUBJECTS * 2);
+}
+
+export function parseQuestion(raw: string, lexicon: Lexicon, kernels?: KernelReader): ParsedQuestion {
+  const read = kernels ? kernels.read(normalizeText(raw)) : { text: normalizeText(raw), kernels: [] };
+  const normalized = read.text;
   const tokens = tokenize(normalized);
   const { mentions, nearMisses } = lexicon.findMentions(tokens);
   const taken = new Set<number>();
@@ -98,5 +165,7 @@ export function parseQuestion(raw: string, lexicon: Lexicon): ParsedQuestion {
     nearMisses: nearMisses.map((miss) => miss.key),
     version: versionIndex >= 0 ? (tokens[versionIndex]?.text ?? null) : null,
     xen: xenIndex >= 0 ? (tokens[xenIndex]?.text ?? null) : null,
+    subjects: subjectsOf(tokens, mentions, taken),
+    kernels: read.kernels,
   };
 }

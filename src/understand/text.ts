@@ -30,6 +30,9 @@ export function normalizeText(raw: string): string {
       // Short forms admins type: "f43", "fc20" (Fedora), "deb12" (Debian), "sles12sp3", "leap15.5".
       .replace(/\bfc?(\d{1,2})\b/g, "fedora $1")
       .replace(/\bdeb(\d{1,2})\b/g, "debian $1")
+      .replace(/\bu(\d{2}\.\d{2})\b/g, "ubuntu $1")
+      // "bookworm-backports", "stretch/sid", "jessie-security": the codename names the release.
+      .replace(/-(?:backports|security|updates|proposed|sloppy)\b/g, " $&")
       .replace(
         /\b(sles|sled|sle|leap|rhel|centos|ubuntu|debian|fedora|alpine|freebsd|netbsd|openbsd)(\d)/g,
         "$1 $2",
