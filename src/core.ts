@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 import type { Dataset, Product, Source, Variant } from "./dataset/schema.js";
 import { decide, type Finding, findingOf, type ReleaseQuery } from "./decide/findings.js";
+import { filterReleases, filterRows, filterSystems, type VerdictOf } from "./decide/lists.js";
 import { releaseOf } from "./decide/releases.js";
 import { buildScope, type Scope } from "./decide/scope.js";
 import type {
@@ -16,15 +17,23 @@ import type {
   TableRow,
   TopicId,
 } from "./types.js";
-import { classify, type Resolution } from "./understand/intent.js";
+import { classify, type ListFilter, type Resolution } from "./understand/intent.js";
 import { KernelReader, type KernelString } from "./understand/kernels.js";
 import { type Entity, Lexicon, type Mention } from "./understand/lexicon.js";
 import { MAX_SUBJECTS, type ParsedQuestion, parseQuestion } from "./understand/parse.js";
 import { normalizeText } from "./understand/text.js";
 import { compareVersions, parseVersion } from "./version.js";
 import { longDate, today } from "./word/dates.js";
+import { composeReleaseList, composeRowList, composeSystemList } from "./word/lists.js";
 import { describeVersion } from "./word/names.js";
-import { composeFaq, composeList, composeUnclear, composeUnlisted, introduction } from "./word/other.js";
+import {
+  type Cited,
+  composeFaq,
+  composeList,
+  composeUnclear,
+  composeUnlisted,
+  introduction,
+} from "./word/other.js";
 import {
   type Asked,
   citedSource,
@@ -59,6 +68,11 @@ function displayName(entity: Entity): string {
   if (entity.kind === "release")
     return `${entity.product.name} ${entity.release.codename ?? entity.release.version}`;
   return entity.variant?.name ?? entity.product.name;
+}
+
+/** Said under an answer to a question asked in another language. */
+function languageLine(language: string): string {
+  return `Your question read as ${language}: I understood its question words and answered in English.`;
 }
 
 /** What a pasted kernel string was read as, for the answer about that system. */
@@ -188,6 +202,38 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     };
   }
 
+  /** A list with a condition; null when the condition does not apply to what was named (the whole list then). */
+  function filteredList(
+    scope: Scope,
+    product: Product | null,
+    filter: ListFilter,
+    table: "linux" | "unix" | null,
+  ): Cited | null {
+    const verdictOf: VerdictOf = (of, version, xen) =>
+      decideSupport(scope, of, null, version, xen).composed.verdict ?? "unlisted";
+    const speaking = (of: Product) => (scope.byProduct.get(of.id) ?? []).map((on) => on.source);
+    if (product !== null && product.releases.length > 0 && product.table !== null) {
+      const entries = filterReleases(product, filter, scope.asOf, verdictOf);
+      return {
+        composed: composeReleaseList(product, entries, filter, scope.asOf),
+        sources: speaking(product),
+      };
+    }
+    if (product !== null) return null;
+    if (filter.incomplete || (filter.needsXen !== null && !filter.negative)) {
+      const rows = filterRows(scope, filter);
+      return {
+        composed: composeRowList(rows, filter),
+        sources: [...new Set(scope.tables.values())].map((v) => v.source),
+      };
+    }
+    const entries = filterSystems(data.products, filter, table, verdictOf);
+    return {
+      composed: composeSystemList(entries, filter, scope.asOf),
+      sources: [...new Set(entries.flatMap((entry) => speaking(entry.product)))],
+    };
+  }
+
   /** What a question is taken to ask, from its words or from a button's or an option's fields. */
   interface Understood {
     raw: string;
@@ -200,6 +246,8 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     kernels: readonly KernelString[];
     /** Set when one name could mean this system or another ("SUSE 11"): why both are answered. */
     ambiguity?: string;
+    /** The language asked in, when not English. */
+    language?: string | null;
   }
 
   /** The systems of a message that names several (or one ambiguous name): one Understood each, at most five. */
@@ -276,6 +324,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       xen: parsed.xen,
       mentions: parsed.mentions,
       kernels: parsed.kernels,
+      language: parsed.language,
     };
     if (resolution.intent !== "support" && resolution.intent !== "unlisted") return [single];
     const each = eachSubject(parsed, raw);
@@ -307,6 +356,8 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       ),
       ...answers.map((answer, i) => `${subjectName(each[i] as Understood)}: ${answer.headline}`),
     ];
+    const language = each[0]?.language;
+    if (language) reasons.push(languageLine(language));
     if (COMPARING.test(normalizeText(raw))) {
       reasons.push(
         "The sources do not rank them: each says only whether a system works as a dom0, and on what.",
@@ -326,11 +377,20 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     ];
     // The text gives each answer's own reasons under its line (the rows it stands on), the fields one line each.
     const lines = reasons.flatMap((line) => {
-      const i = answers.findIndex((answer, k) => line === `${subjectName(each[k] as Understood)}: ${answer.headline}`);
-      const own = i >= 0 ? (answers[i]?.reasons ?? []).slice(0, 3).map((reason) => `    ${reason.trim()}`) : [];
+      const i = answers.findIndex(
+        (answer, k) => line === `${subjectName(each[k] as Understood)}: ${answer.headline}`,
+      );
+      const own =
+        i >= 0 ? (answers[i]?.reasons ?? []).slice(0, 3).map((reason) => `    ${reason.trim()}`) : [];
       return [line, ...own];
     });
-    const composed: Composed = { verdict: first.verdict, headline, reasons: lines, notes: [], suggestions: [] };
+    const composed: Composed = {
+      verdict: first.verdict,
+      headline,
+      reasons: lines,
+      notes: [],
+      suggestions: [],
+    };
     const text = renderText(composed, sources);
     const noteLines = notes.map((note) => `Note: ${note.text}`);
     return {
@@ -364,9 +424,18 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         break;
       }
       case "list": {
-        const cited = composeList(data, scope, resolution.product, resolution.variant, resolution.table);
-        composed = cited.composed;
-        sources = cited.sources;
+        const cited = resolution.filter
+          ? filteredList(scope, resolution.product, resolution.filter, resolution.table)
+          : null;
+        if (cited) {
+          composed = cited.composed;
+          sources = cited.sources;
+          product = resolution.product?.id ?? null;
+          break;
+        }
+        const whole = composeList(data, scope, resolution.product, resolution.variant, resolution.table);
+        composed = whole.composed;
+        sources = whole.sources;
         product = resolution.product?.id ?? null;
         break;
       }
@@ -411,6 +480,9 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
           `You also named ${others.join(" and ")}: ask about it on its own for its answer.`,
         );
       }
+    }
+    if (understood.language) {
+      composed = { ...composed, reasons: [...composed.reasons, languageLine(understood.language)] };
     }
     if (findings.length === 0 && resolution.intent !== "unclear") {
       findings = sources.map((source) => citedSource(source, null, source.title));

@@ -113,6 +113,8 @@ export const releaseSchema = z.strictObject({
   aliases: z.array(alias).optional(),
   /** General availability; absent when not (yet) known. */
   released: z.iso.date().optional(),
+  /** A long-term support release (Ubuntu's x.04 of even years). */
+  lts: z.boolean().optional(),
   /** The kernel lines it ships, as `uname -r` starts ("2.6.32", "4.19"): a pasted kernel string names it. */
   kernels: z.array(z.string().regex(/^\d+\.\d+(\.\d+)?$/)).optional(),
 });

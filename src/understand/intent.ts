@@ -8,7 +8,14 @@ type Variant = NonNullable<Product["variants"]>[number];
 /** What the question asks, decided from its words: the shape the answer takes. */
 export type Resolution =
   | { intent: "faq"; topic: TopicId; product: Product | null }
-  | { intent: "list"; product: Product | null; variant: Variant | null; table: "linux" | "unix" | null }
+  | {
+      intent: "list";
+      product: Product | null;
+      variant: Variant | null;
+      table: "linux" | "unix" | null;
+      /** The condition the list is filtered by; null: the whole list. */
+      filter: ListFilter | null;
+    }
   | {
       intent: "support";
       product: Product;
@@ -18,6 +25,104 @@ export type Resolution =
     }
   | { intent: "unlisted"; system: UnlistedSystem | null }
   | { intent: "unclear"; reason: UnclearReason; suggestions: string[] };
+
+/** What a list question keeps: "which ... can't", "besides NetBSD", "the newest", "before 12.04", "needs Xen 4.0". */
+export interface ListFilter {
+  /** "can't", "don't work", "unsupported": the releases or systems that do not work. */
+  negative: boolean;
+  /** "the newest ... that works", "the oldest ...". */
+  pick: "newest" | "oldest" | null;
+  /** Ubuntu's long-term support releases. */
+  lts: boolean;
+  /** "before 12.04", "after wheezy" (versions of the product asked about). */
+  before: string | null;
+  after: string | null;
+  /** "works with Xen 3.4": the releases that work with that Xen. */
+  withXen: string | null;
+  /** "needs Xen 4.0" (or, with `negative`, "doesn't need"). */
+  needsXen: string | null;
+  /** "besides NetBSD", "except OpenBSD", "other than Linux". */
+  excluding: Product[];
+  /** "incomplete support": the rows marked incomplete. */
+  incomplete: boolean;
+  /** Only the BSDs ("which bsd ..."). */
+  bsdOnly: boolean;
+}
+
+const NEGATIVE =
+  /\b(?:can ?'?t|cannot|can not|don'?t|doesn'?t|do not|does not|isn'?t|aren'?t|won'?t|not|unsupported|no longer)\b/;
+const EXCLUDING = /\b(?:besides|except|apart from|other than|excluding|aside from|but not)\b/;
+const SUPERLATIVE = /\b(newest|latest|most recent|highest|oldest|earliest|first)\b/;
+const RANGE =
+  /\b(before|older than|prior to|until|up to|after|newer than|later than|since|from)\s+(?:\w+\s+)?$/;
+
+/** The filter a list question asks for, if any. */
+function listFilter(q: ParsedQuestion): ListFilter | null {
+  const n = q.normalized;
+  const superlative = SUPERLATIVE.exec(n)?.[1];
+  const pick = superlative
+    ? /oldest|earliest|first/.test(superlative)
+      ? ("oldest" as const)
+      : ("newest" as const)
+    : null;
+  // "besides NetBSD": the systems named after the word are left out.
+  const excludingAt = n.search(EXCLUDING);
+  const tail = excludingAt < 0 ? "" : n.slice(excludingAt);
+  const excluding = q.mentions.flatMap((mention) => {
+    if (excludingAt < 0 || mention.entity.kind === "unlisted") return [];
+    const key = q.tokens
+      .slice(mention.start, mention.end)
+      .map((token) => token.text)
+      .join(" ");
+    return tail.includes(key) ? [mention.entity.product] : [];
+  });
+  const needs = /\b(?:need|needs|needed|require|requires|required|requiring)\b/.test(n) && q.xen !== null;
+  let before: string | null = null;
+  let after: string | null = null;
+  if (q.version !== null) {
+    const at = n.indexOf(q.version);
+    const range = at > 0 ? RANGE.exec(n.slice(0, at)) : null;
+    if (range?.[1]) {
+      if (/before|older|prior|until|up to/.test(range[1])) before = q.version;
+      else after = q.version;
+    }
+  }
+  const codename = q.mentions.find((mention) => mention.entity.kind === "release");
+  if (codename?.entity.kind === "release" && before === null && after === null) {
+    const at = q.tokens
+      .slice(0, codename.start)
+      .map((token) => token.text)
+      .join(" ");
+    const range = RANGE.exec(`${at} `);
+    if (range?.[1]) {
+      if (/before|older|prior|until|up to/.test(range[1])) before = codename.entity.release.version;
+      else after = codename.entity.release.version;
+    }
+  }
+  const filter: ListFilter = {
+    negative: NEGATIVE.test(n),
+    pick,
+    lts: has(q, "lts"),
+    before,
+    after,
+    withXen: needs ? null : q.xen,
+    needsXen: needs ? q.xen : null,
+    excluding,
+    incomplete: has(q, "incomplete", "partial", "partially"),
+    bsdOnly: has(q, "bsd", "bsds"),
+  };
+  const any =
+    filter.negative ||
+    filter.pick !== null ||
+    filter.lts ||
+    before !== null ||
+    after !== null ||
+    filter.withXen !== null ||
+    filter.needsXen !== null ||
+    excluding.length > 0 ||
+    filter.incomplete;
+  return any ? filter : null;
+}
 
 /** Why a question got no answer: nothing asked, a greeting or a plea for help, a near-miss name, or no system. */
 export type UnclearReason = "empty" | "greeting" | "no-system" | "near-miss";
@@ -157,12 +262,28 @@ const SINGULAR_TARGETS = [
  * "Which Debian versions ...", "what OS should I use for dom0", "BSD dom0?": the answer is rows of the table.
  * Not when a release is named ("what version of Debian is wheezy") or the version asked for is Xen's.
  */
-function asksForList(q: ParsedQuestion, hasVersion: boolean, namesNothing: boolean): boolean {
-  if (hasVersion || q.mentions.some((mention) => mention.entity.kind === "release")) return false;
+function asksForList(
+  q: ParsedQuestion,
+  hasVersion: boolean,
+  namesNothing: boolean,
+  filter: ListFilter | null,
+): boolean {
+  const ranged = filter !== null && (filter.before !== null || filter.after !== null);
+  if ((hasVersion || q.mentions.some((mention) => mention.entity.kind === "release")) && !ranged)
+    return false;
   if (namesNothing && has(q, "bsd", "bsds", "unixes")) return true;
   const asksWhich = has(q, ...WHICH_WORDS) || /\bwhat about\b/.test(q.normalized);
   const target = has(q, ...PLURAL_TARGETS, ...SINGULAR_TARGETS) || has(q, "list", "all");
-  return asksWhich && target && !/\bxen (?:version|release)s?\b/.test(q.normalized);
+  if (/\bxen (?:version|release)s?\b/.test(q.normalized) && filter?.needsXen == null) return false;
+  if (asksWhich && target) return true;
+  if (filter === null) return false;
+  // "the newest Ubuntu that works", "everything that needs Xen 4.0", "which os besides linux", "before 12.04".
+  return (
+    (filter.pick !== null && q.mentions.length > 0) ||
+    (filter.needsXen !== null && (asksWhich || has(q, "everything", "anything", "distros", "systems"))) ||
+    (filter.excluding.length > 0 && asksWhich) ||
+    (ranged && (asksWhich || has(q, "versions", "releases")))
+  );
 }
 
 /** Words that make "Xen releases" or a bare 4.x a question about support periods. */
@@ -220,11 +341,30 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
   const oneRelease = specificSupport && (topic === "pvops-vs-xenlinux" || topic === "choosing-kernel");
   if (topic && !oneKernel && !oneRelease) return { intent: "faq", topic, product: generic ? null : product };
 
-  if (asksForList(q, hasVersion, subject === undefined)) {
-    const variant = subject?.entity.kind === "product" ? subject.entity.variant : null;
-    // "Which Linux distributions ...": "linux" names the first table, not the mainline kernel.
-    const table = has(q, "bsd", "bsds", "unix", "unixes") ? "unix" : generic ? "linux" : null;
-    return { intent: "list", product: generic ? null : product, variant, table };
+  const filter = listFilter(q);
+  if (asksForList(q, hasVersion, subject === undefined, filter)) {
+    const excluded = new Set(filter?.excluding ?? []);
+    // "besides NetBSD": the list is of the others, not of NetBSD.
+    const kept = subjectOf(
+      q.mentions.filter(
+        (mention) => mention.entity.kind === "unlisted" || !excluded.has(mention.entity.product),
+      ),
+    );
+    const listed = kept && kept.entity.kind !== "unlisted" ? kept.entity.product : null;
+    const keptGeneric = kept?.entity.kind === "product" && kept.entity.generic;
+    const variant = kept?.entity.kind === "product" ? kept.entity.variant : null;
+    const linuxExcluded = [...excluded].some((candidate) => candidate.id === "linux");
+    // "Which Linux distributions ...": "linux" names the first table, not the mainline kernel; "which linux
+    // kernels" asks about the kernel itself.
+    const kernels = keptGeneric && has(q, "kernel", "kernels") && !has(q, "distributions", "distros");
+    const table =
+      has(q, "bsd", "bsds", "unix", "unixes") || linuxExcluded
+        ? "unix"
+        : keptGeneric && !kernels
+          ? "linux"
+          : null;
+    const product = kernels ? listed : keptGeneric ? null : listed;
+    return { intent: "list", product, variant, table, filter };
   }
 
   if (subject?.entity.kind === "unlisted") return { intent: "unlisted", system: subject.entity.system };

@@ -22,10 +22,10 @@ export interface KernelString {
 
 // "4.19.0-25-amd64", "2.6.32-5-xen-amd64", "5.15.0-91-generic", "3.0.101-63-xen", "2.6.32.59-0.7-default".
 const FLAVOURED =
-  /(?<![\w.])(\d{1,2}\.\d{1,2}(?:\.\d{1,3}){0,2})-(\d{1,4}(?:\.\d{1,4}){0,3})-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)/g;
+  /(?<![\w.])(\d{1,2}\.\d{1,2}(?:\.\d{1,3}){0,2})-(\d{1,4}(?:\.\d{1,4}){0,3})-([a-z0-9]+(?:-[a-z0-9]+)*)/g;
 // "2.6.32-431.el6.x86_64", "3.10.0-1160.119.1.el7.x86_64", "4.18.0-553.el8_10", and "el7" typed alone.
 const ENTERPRISE =
-  /(?:(?<![\w.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})?-[\d.]{1,24}\.|\b)el(\d{1,2})(?:_\d{1,2})?(?:\.(?:x86_64|i686|i386|aarch64|ppc64le|s390x))?\b/g;
+  /(?:(?<![\w.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})?-[\d.]{1,24}\.|\b)el(\d{1,2})(?:_\d{1,2})?(?:xen|pae|debug)?(?:\.(?:x86_64|i686|i386|aarch64|ppc64le|s390x))?\b/g;
 
 /** The release of a product whose kernel line contains this kernel version ("4.19.0" in "4.19"). */
 function releaseByKernel(product: Product, version: string): Release | null {

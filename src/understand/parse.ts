@@ -1,4 +1,5 @@
 import type { KernelReader, KernelString } from "./kernels.js";
+import { translate } from "./languages.js";
 import type { Lexicon, Mention } from "./lexicon.js";
 import { normalizeText, type Token, tokenize } from "./text.js";
 
@@ -18,6 +19,8 @@ export interface ParsedQuestion {
   subjects: Subject[];
   /** Kernel strings read as distribution releases ("2.6.32-5-xen-amd64": Debian 6.0). */
   kernels: KernelString[];
+  /** The language the question was asked in when not English ("German"), else null. */
+  language: string | null;
 }
 
 /** One system a message asks about, with the version written for it. */
@@ -147,7 +150,8 @@ function subjectsOf(
 }
 
 export function parseQuestion(raw: string, lexicon: Lexicon, kernels?: KernelReader): ParsedQuestion {
-  const read = kernels ? kernels.read(normalizeText(raw)) : { text: normalizeText(raw), kernels: [] };
+  const translated = translate(normalizeText(raw));
+  const read = kernels ? kernels.read(translated.text) : { text: translated.text, kernels: [] };
   const normalized = read.text;
   const tokens = tokenize(normalized);
   const { mentions, nearMisses } = lexicon.findMentions(tokens);
@@ -166,6 +170,7 @@ export function parseQuestion(raw: string, lexicon: Lexicon, kernels?: KernelRea
     version: versionIndex >= 0 ? (tokens[versionIndex]?.text ?? null) : null,
     xen: xenIndex >= 0 ? (tokens[xenIndex]?.text ?? null) : null,
     subjects: subjectsOf(tokens, mentions, taken),
+    language: translated.language,
     kernels: read.kernels,
   };
 }

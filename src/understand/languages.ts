@@ -1,0 +1,209 @@
+/**
+ * Questions in German, French, Spanish, Portuguese, Russian, Chinese and Japanese: the words that carry what a
+ * question asks (work, support, host, which, versions, can, as) are put in English before the question is read,
+ * so one reader understands them all. The answer stays in English and says so.
+ */
+
+interface Language {
+  name: string;
+  /** Each foreign word (after lower-casing and accent folding) and the English word it stands for. */
+  words: ReadonlyArray<readonly [string, string]>;
+  /** Words only this language uses among these seven: one of them names the language. */
+  marks: readonly string[];
+}
+
+const LATIN: readonly Language[] = [
+  {
+    name: "German",
+    words: [
+      ["funktioniert", "works"],
+      ["funktionieren", "work"],
+      ["unterstutzt", "supports"],
+      ["unterstutzen", "support"],
+      ["unterstutzung", "support"],
+      ["lauft", "runs"],
+      ["laufen", "run"],
+      ["geht", "works"],
+      ["welche", "which"],
+      ["welcher", "which"],
+      ["versionen", "versions"],
+      ["kann", "can"],
+      ["konnen", "can"],
+      ["als", "as"],
+      ["xen-host", "xen host"],
+      ["wirt", "host"],
+    ],
+    marks: [
+      "funktioniert",
+      "funktionieren",
+      "unterstutzt",
+      "unterstutzen",
+      "lauft",
+      "welche",
+      "kann",
+      "geht",
+    ],
+  },
+  {
+    name: "French",
+    words: [
+      ["fonctionne", "works"],
+      ["fonctionnent", "work"],
+      ["fonctionne-t-il", "works"],
+      ["fonctionne-t-elle", "works"],
+      ["marche", "works"],
+      ["marchent", "work"],
+      ["supporte", "supports"],
+      ["supportee", "supported"],
+      ["supportees", "supported"],
+      ["quelles", "which"],
+      ["quels", "which"],
+      ["quelle", "which"],
+      ["quel", "which"],
+      ["hote", "host"],
+      ["peut", "can"],
+      ["peuvent", "can"],
+      ["comme", "as"],
+      ["en", "as"],
+      ["est-il", "is"],
+      ["est-elle", "is"],
+    ],
+    marks: ["fonctionne", "fonctionnent", "quelles", "quels", "hote", "peut", "comme", "est-ce", "marche"],
+  },
+  {
+    name: "Portuguese",
+    words: [
+      ["funciona", "works"],
+      ["funcionam", "work"],
+      ["suporta", "supports"],
+      ["suportam", "support"],
+      ["quais", "which"],
+      ["qual", "which"],
+      ["versoes", "versions"],
+      ["pode", "can"],
+      ["podem", "can"],
+      ["como", "as"],
+      ["hospedeiro", "host"],
+    ],
+    marks: ["quais", "versoes", "funcionam", "pode", "suporta", "hospedeiro"],
+  },
+  {
+    name: "Spanish",
+    words: [
+      ["funciona", "works"],
+      ["funcionan", "work"],
+      ["sirve", "works"],
+      ["soporta", "supports"],
+      ["soportan", "support"],
+      ["cuales", "which"],
+      ["cual", "which"],
+      ["que", "which"],
+      ["versiones", "versions"],
+      ["puede", "can"],
+      ["pueden", "can"],
+      ["como", "as"],
+      ["anfitrion", "host"],
+    ],
+    marks: ["funcionan", "versiones", "puede", "soporta", "sirve", "cuales", "que"],
+  },
+  {
+    // "funciona", "como": either; the answer does not guess which.
+    name: "Spanish or Portuguese",
+    words: [
+      ["funciona", "works"],
+      ["como", "as"],
+    ],
+    marks: ["funciona"],
+  },
+];
+
+/** Russian, Chinese and Japanese: known by their script; their words are replaced where they stand. */
+const SCRIPTED: ReadonlyArray<{
+  name: string;
+  script: RegExp;
+  words: ReadonlyArray<readonly [string, string]>;
+}> = [
+  {
+    name: "Japanese",
+    script: /[\u3040-\u30ff]/,
+    words: [
+      ["サポート", " support "],
+      ["対応", " support "],
+      ["動きますか", " works "],
+      ["動きます", " works "],
+      ["動く", " works "],
+      ["使えますか", " works "],
+      ["使えます", " works "],
+      ["なれますか", " can be "],
+      ["どの", " which "],
+      ["バージョン", " versions "],
+      ["ホスト", " host "],
+      ["として", " as "],
+    ],
+  },
+  {
+    name: "Chinese",
+    script: /[\u4e00-\u9fff]/,
+    words: [
+      ["支持", " support "],
+      ["哪些", " which "],
+      ["哪个", " which "],
+      ["版本", " versions "],
+      ["可以", " can "],
+      ["能", " can "],
+      ["作为", " as "],
+      ["做", " as "],
+      ["当", " as "],
+      ["主机", " host "],
+      ["宿主", " host "],
+      ["运行", " run "],
+    ],
+  },
+  {
+    name: "Russian",
+    script: /[\u0400-\u04ff]/,
+    words: [
+      ["работает", " works "],
+      ["работают", " work "],
+      ["поддерживает", " supports "],
+      ["поддерживают", " support "],
+      ["поддержка", " support "],
+      ["какие", " which "],
+      ["какая", " which "],
+      ["версии", " versions "],
+      ["хостом", " host "],
+      ["хост", " host "],
+      ["может", " can "],
+      ["быть", " be "],
+      ["как", " as "],
+    ],
+  },
+];
+
+const WORD = /[a-z]+(?:-[a-z]+)*/g;
+
+/** The same folding the question gets (NFKD, combining marks dropped), so "バ" and "й" compare equal. */
+const fold = (text: string) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+const FOLDED = SCRIPTED.map((language) => ({
+  ...language,
+  words: language.words.map(([foreign, english]) => [fold(foreign), english] as const),
+}));
+
+/**
+ * The question with the words above in English, and the language they came from (null: English, or no
+ * question words of another language). `normalized` is lower-cased and accent-folded.
+ */
+export function translate(normalized: string): { text: string; language: string | null } {
+  for (const { name, script, words } of FOLDED) {
+    if (!script.test(normalized)) continue;
+    let text = normalized;
+    for (const [foreign, english] of words) text = text.replaceAll(foreign, english);
+    return { text, language: name };
+  }
+  const present = new Set(normalized.match(WORD) ?? []);
+  const language = LATIN.find(({ marks }) => marks.some((mark) => present.has(mark)));
+  if (!language) return { text: normalized, language: null };
+  const table = new Map(language.words);
+  const text = normalized.replace(WORD, (word) => table.get(word) ?? word);
+  return { text, language: language.name };
+}
