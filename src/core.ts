@@ -17,6 +17,7 @@ import type {
   TableRow,
   TopicId,
 } from "./types.js";
+import { askingSentence, cleanMessage } from "./understand/focus.js";
 import { classify, type ListFilter, type Resolution } from "./understand/intent.js";
 import { KernelReader, type KernelString } from "./understand/kernels.js";
 import { type Entity, Lexicon, type Mention } from "./understand/lexicon.js";
@@ -25,7 +26,7 @@ import { normalizeText } from "./understand/text.js";
 import { compareVersions, parseVersion } from "./version.js";
 import { longDate, today } from "./word/dates.js";
 import { composeReleaseList, composeRowList, composeSystemList } from "./word/lists.js";
-import { describeVersion } from "./word/names.js";
+import { capital, describeVersion, withoutMarks } from "./word/names.js";
 import {
   type Cited,
   composeFaq,
@@ -40,6 +41,7 @@ import {
   composeAcross,
   composeFinding,
   sourceFindings,
+  sourceName,
   sourceRef,
 } from "./word/sources.js";
 import type { Composed } from "./word/support.js";
@@ -214,8 +216,16 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     const speaking = (of: Product) => (scope.byProduct.get(of.id) ?? []).map((on) => on.source);
     if (product !== null && product.releases.length > 0 && product.table !== null) {
       const entries = filterReleases(product, filter, scope.asOf, verdictOf);
+      // What the newest table says of the product, beside the entries: the rule they come from.
+      const on = (scope.byProduct.get(product.id) ?? []).find(
+        (candidate) => (candidate.product?.rows.length ?? 0) > 0,
+      );
+      const rows = (on?.product?.rows ?? []).map(
+        (row) =>
+          `${capital(sourceName(on?.source as Source))} lists ${row.label}: ${withoutMarks(row.versions)}.`,
+      );
       return {
-        composed: composeReleaseList(product, entries, filter, scope.asOf),
+        composed: composeReleaseList(product, entries, filter, scope.asOf, rows),
         sources: speaking(product),
       };
     }
@@ -287,12 +297,19 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         .join(" ");
       const shared = entity.product.ambiguous;
       const also = shared?.aliases.includes(key) ? productsById.get(shared.also) : undefined;
-      add(
-        { intent: "support", product: entity.product, variant, codenameVersion: null },
-        version,
-        also && shared?.says,
-      );
-      if (also)
+      // "SUSE 11 SP3": a service pack settles it for SLES.
+      const settled =
+        also !== undefined && (shared?.onlyAlsoWith ?? []).some((word) => parsed.words.has(word));
+      if (!settled) {
+        add(
+          { intent: "support", product: entity.product, variant, codenameVersion: null },
+          version,
+          also && shared?.says,
+        );
+      }
+      if (also && settled)
+        add({ intent: "support", product: also, variant: null, codenameVersion: null }, version);
+      else if (also)
         add(
           { intent: "support", product: also, variant: null, codenameVersion: null },
           version,
@@ -302,9 +319,25 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     return each;
   }
 
+  /** The message as read: the sentence that asks when it names a system, else the whole (cleaned) message. */
+  function read(raw: string): { parsed: ParsedQuestion; text: string } {
+    const cleaned = cleanMessage(raw);
+    const whole = parseQuestion(cleaned, lexicon, kernelReader);
+    const asking = askingSentence(cleaned);
+    if (asking === null) return { parsed: whole, text: cleaned };
+    const focused = parseQuestion(asking, lexicon, kernelReader);
+    if (focused.mentions.length === 0 && focused.kernels.length === 0)
+      return { parsed: whole, text: cleaned };
+    // A Xen version said elsewhere in the message still applies ("we run Xen 3.4. is squeeze ok?").
+    return {
+      parsed: focused.xen === null && whole.xen !== null ? { ...focused, xen: whole.xen } : focused,
+      text: asking,
+    };
+  }
+
   function understand(raw: string): Understood[] {
-    const parsed = parseQuestion(raw, lexicon, kernelReader);
-    const resolution = classify(parsed, raw);
+    const { parsed, text } = read(raw);
+    const resolution = classify(parsed, text);
     if (resolution.intent === "unclear") {
       resolution.suggestions = resolution.suggestions.map((key) => {
         const entity = lexicon.lookup(key);
@@ -328,7 +361,14 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     };
     if (resolution.intent !== "support" && resolution.intent !== "unlisted") return [single];
     const each = eachSubject(parsed, raw);
-    return each.length >= 2 ? each : [single];
+    const first = each[0]?.resolution;
+    // One reading left of an ambiguous name ("SUSE 11 SP3" is SLES 11) replaces the word-for-word one.
+    const reread =
+      each.length === 1 &&
+      first?.intent === "support" &&
+      resolution.intent === "support" &&
+      first.product !== resolution.product;
+    return each.length >= 2 || reread ? each : [single];
   }
 
   /** "Red Hat Enterprise Linux (RHEL) 7 (Maipo)", "Scientific Linux 6.5", "Proxmox VE": who a line is about. */

@@ -142,7 +142,13 @@ export const productSchema = z.strictObject({
   kernelFlavours: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
   /** Names of it that can mean another product too ("SUSE 11": openSUSE 11 or SLES 11): both are answered. */
   ambiguous: z
-    .strictObject({ aliases: z.array(alias).min(1), also: z.enum(PRODUCT_IDS), says: z.string().min(1) })
+    .strictObject({
+      aliases: z.array(alias).min(1),
+      also: z.enum(PRODUCT_IDS),
+      says: z.string().min(1),
+      /** Words that settle it for the other product ("SUSE 11 SP3": service packs are SLES's). */
+      onlyAlsoWith: z.array(alias).optional(),
+    })
     .optional(),
 });
 

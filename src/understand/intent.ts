@@ -150,6 +150,8 @@ const PLURAL_TARGETS = [
   "options",
   "table",
   "platforms",
+  "kernels",
+  "clones",
 ];
 const SUPPORT_CUES = [
   "dom0",
@@ -219,6 +221,32 @@ function askedTopic(q: ParsedQuestion, raw: string): TopicId | null {
   return null;
 }
 
+/**
+ * "how do I enable CONFIG_XEN_DOM0?", "which kernel version first had dom0 support": how to build a dom0
+ * kernel, and since when Linux has one, are the mainline kernel's topic (the page points to its kernel configs
+ * there), when no distribution is named.
+ */
+function kernelHowTo(q: ParsedQuestion): TopicId | null {
+  const n = q.normalized;
+  if (
+    /\bconfig_xen|\.config\b|\bkernel (?:config\w*|options|flags|settings)\b|\bconfig (?:options|flags)\b/.test(
+      n,
+    )
+  ) {
+    return "mainline-linux";
+  }
+  // "how do i make a kernel that boots as dom0"; not "should I compile my own dom0 kernel?" (choosing one).
+  const how =
+    /\b(?:enable|configure)\b.{0,30}\bkernel\b|\bhow (?:do i|to|can i|would i|do you) (?:build|compile|make|configure|enable)\b/;
+  if (how.test(n) && has(q, "dom0", "boots", "boot")) return "mainline-linux";
+  const kernel = has(q, "kernel", "kernels", "linux", "upstream", "vanilla", "mainline");
+  if (kernel && /\b(?:first|added|land|landed|introduced|merged|mainlined)\b/.test(n))
+    return "mainline-linux";
+  // "which linux kernels can be dom0": the kernel's own versions, not a choice between kernels.
+  if (has(q, "kernels") && /\b(?:can|could) (?:be|run as) (?:a )?dom0\b/.test(n)) return "mainline-linux";
+  return null;
+}
+
 /** A capitalised word in the subject slot that the dataset does not know: a system the table never names. */
 function unknownSubject(q: ParsedQuestion, raw: string): boolean {
   if (!has(q, ...SUPPORT_CUES)) return false;
@@ -272,7 +300,18 @@ function asksForList(
   if ((hasVersion || q.mentions.some((mention) => mention.entity.kind === "release")) && !ranged)
     return false;
   if (namesNothing && has(q, "bsd", "bsds", "unixes")) return true;
-  const asksWhich = has(q, ...WHICH_WORDS) || /\bwhat about\b/.test(q.normalized);
+  // "what about the 32-bit version" is a follow-up fragment, not a list; "what about Ubuntu releases" is one.
+  // "what about the 32-bit one?": a fragment that names nothing is not a list of everything.
+  if (
+    /^\W*(?:and |ok |so |but )?what about\b/.test(q.normalized) &&
+    q.mentions.length === 0 &&
+    !has(q, ...PLURAL_TARGETS)
+  ) {
+    return false;
+  }
+  const whatAbout =
+    /\bwhat about\b/.test(q.normalized) && (q.mentions.length > 0 || has(q, ...PLURAL_TARGETS));
+  const asksWhich = has(q, ...WHICH_WORDS) || whatAbout;
   const target = has(q, ...PLURAL_TARGETS, ...SINGULAR_TARGETS) || has(q, "list", "all");
   if (/\bxen (?:version|release)s?\b/.test(q.normalized) && filter?.needsXen == null) return false;
   if (asksWhich && target) return true;
@@ -330,7 +369,7 @@ export function classify(q: ParsedQuestion, raw: string): Resolution {
     if (has(q, "pvh")) return { intent: "faq", topic: "pvh-dom0", product: null };
     if (asksXenSupport(q)) return { intent: "faq", topic: "xen-support", product: null };
   }
-  const topic = askedTopic(q, raw);
+  const topic = (product === null || generic ? kernelHowTo(q) : null) ?? askedTopic(q, raw);
   const specificSupport = product !== null && product.id !== "linux" && hasVersion;
   if (topic === "mini-os" || (product?.id === "mini-os" && !/\b(?:as|be|a) dom0\b|work/.test(q.normalized))) {
     return { intent: "faq", topic: "mini-os", product };

@@ -204,6 +204,16 @@ export function translate(normalized: string): { text: string; language: string 
   const language = LATIN.find(({ marks }) => marks.some((mark) => present.has(mark)));
   if (!language) return { text: normalized, language: null };
   const table = new Map(language.words);
-  const text = normalized.replace(WORD, (word) => table.get(word) ?? word);
+  const text = normalized
+    // "d'Ubuntu", "l'hôte": French elision.
+    .replace(/\b(?:d|l|qu|j|n|s)'(?=[a-z])/g, "")
+    .replace(WORD, (word) => {
+      const known = table.get(word);
+      if (known !== undefined) return known;
+      // "Ubuntu-Versionen", "Xen-Host": a compound whose last part is a question word.
+      const at = word.lastIndexOf("-");
+      const tail = at > 0 ? table.get(word.slice(at + 1)) : undefined;
+      return tail === undefined ? word : `${word.slice(0, at)} ${tail}`;
+    });
   return { text, language: language.name };
 }

@@ -49,10 +49,15 @@ function findXen(tokens: readonly Token[], taken: ReadonlySet<number>): number {
     if (word !== "xen" && word !== "hypervisor") continue;
     let j = i + 1;
     while (j < tokens.length && XEN_FILLERS.has(tokens[j]?.text ?? "")) j++;
-    if (tokens[j]?.kind === "number") return j;
+    // "Xen 4.1", "xen3.4", "Xen 4"; not a host name's number ("xen01").
+    if (tokens[j]?.kind === "number" && XEN_VERSION.test(tokens[j]?.text ?? "")) return j;
   }
   return -1;
 }
+
+/** "4.9.12", "2.6.32": a Linux kernel version, three parts; Xen's have two in questions ("4.17"). */
+const BARE_KERNEL = /^[2-6]\.\d{1,2}\.\d{1,3}$/;
+const XEN_VERSION = /^(?:[1-9]\d?\.\d+(?:\.\d+)*|[34])$/;
 
 /** A year ("in 2026"): no release of any system here is numbered like one without a dot. */
 const YEAR = /^(?:19[89]\d|20[0-4]\d)$/;
@@ -155,11 +160,16 @@ export function parseQuestion(raw: string, lexicon: Lexicon, kernels?: KernelRea
   const normalized = read.text;
   const tokens = tokenize(normalized);
   const { mentions, nearMisses } = lexicon.findMentions(tokens);
+
   const taken = new Set<number>();
   for (const mention of mentions) for (let i = mention.start; i < mention.end; i++) taken.add(i);
 
   const xenIndex = findXen(tokens, taken);
   if (xenIndex >= 0) taken.add(xenIndex);
+  // A kernel version and nothing else named ("4.9.12 as dom0"): the mainline kernel.
+  const kernel = mentions.length === 0 ? lexicon.lookup("linux") : undefined;
+  const bare = kernel ? tokens.findIndex((token, i) => i !== xenIndex && BARE_KERNEL.test(token.text)) : -1;
+  if (kernel && bare >= 0) mentions.push({ entity: kernel, start: bare, end: bare, fuzzy: false });
   const versionIndex = pickVersion(tokens, taken, subjectOf(mentions));
   return {
     normalized,

@@ -38,6 +38,7 @@ export function composeReleaseList(
   entries: readonly ListEntry[],
   filter: ListFilter,
   asOf: string,
+  rows: readonly string[] = [],
 ): Composed {
   const day = longDate(asOf);
   const kind = filter.lts ? `${product.name} LTS releases` : `${product.name} releases`;
@@ -51,7 +52,7 @@ export function composeReleaseList(
       headline: only
         ? `The ${filter.pick} ${product.name} release my sources say works as a dom0 is ${entryName(only, false)}.`
         : `None of the ${kind} out by ${day} works as a dom0 by my sources.`,
-      reasons: [tail],
+      reasons: [...rows, tail],
     };
   }
   return {
@@ -60,7 +61,7 @@ export function composeReleaseList(
       entries.length > 0
         ? `${kind} ${condition(filter, product)}, by my sources as of ${day}: ${joinWords(entries.map((entry) => entryName(entry, false)))}.`
         : `No ${kind} out by ${day} ${condition(filter, product).replace(/^that /, "")}, by my sources.`,
-    reasons: [...lines, tail],
+    reasons: [...lines, ...rows, tail],
   };
 }
 

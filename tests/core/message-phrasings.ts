@@ -393,7 +393,7 @@ export const MESSAGE_PHRASINGS: MessageCase[] = [
   ["which debian releases don't need xen 4.0", list("debian", ["Lenny"])],
   ["everything that needs Xen 4.0", list(null, ["Squeeze"])],
   ["which distros need xen >= 4.0 for dom0", list(null, ["Wheezy"])],
-  ["which linux kernels can be dom0", list("linux", ["2.6.37"])],
+  ["which linux kernels can be dom0", faq("mainline-linux", ["2.6.37"])],
   ["which rhel clones work as dom0", list(undefined, ["5.x"])],
   ["what systems have incomplete dom0 support", list(undefined, ["Illumos"])],
 
@@ -517,13 +517,23 @@ export const MESSAGE_PHRASINGS: MessageCase[] = [
   ],
 
   // ---------------------------------------------------------------------------------------------------------
-  // How-to and sub-questions.
-  ["how do I enable CONFIG_XEN_DOM0?", faq("kernel-features")],
-  ["what kernel options do I need for dom0?", faq("kernel-features")],
-  ["which kernel config flags does a dom0 kernel need", faq("kernel-features")],
-  ["do i need CONFIG_XEN_BACKEND in my dom0 kernel", faq("kernel-features")],
-  ["dom0 kernel .config - what do i need to turn on", faq("kernel-features")],
-  ["how do i make a kernel that boots as dom0", faq("kernel-features")],
+  // How-to and sub-questions. Building or configuring a dom0 kernel is the mainline kernel's topic: the page
+  // points to its Mainline_Linux_Kernel_Configs instructions there.
+  ["how do I enable CONFIG_XEN_DOM0?", faq("mainline-linux", ["Mainline_Linux_Kernel_Configs"])],
+  ["what kernel options do I need for dom0?", faq("mainline-linux", ["Mainline_Linux_Kernel_Configs"])],
+  [
+    "which kernel config flags does a dom0 kernel need",
+    faq("mainline-linux", ["Mainline_Linux_Kernel_Configs"]),
+  ],
+  [
+    "do i need CONFIG_XEN_BACKEND in my dom0 kernel",
+    faq("mainline-linux", ["Mainline_Linux_Kernel_Configs"]),
+  ],
+  [
+    "dom0 kernel .config - what do i need to turn on",
+    faq("mainline-linux", ["Mainline_Linux_Kernel_Configs"]),
+  ],
+  ["how do i make a kernel that boots as dom0", faq("mainline-linux", ["Mainline_Linux_Kernel_Configs"])],
   ["what features does each xen kernel have", faq("kernel-features")],
   ["which kernel should I use for dom0", faq("choosing-kernel")],
   ["should i use the distro kernel or compile my own for dom0", faq("choosing-kernel")],
