@@ -18,7 +18,7 @@ import type {
   TopicId,
 } from "./types.js";
 import { askingSentence, cleanMessage } from "./understand/focus.js";
-import { classify, type ListFilter, type Resolution } from "./understand/intent.js";
+import { classify, isFragment, type ListFilter, type Resolution } from "./understand/intent.js";
 import { KernelReader, type KernelString } from "./understand/kernels.js";
 import { type Entity, Lexicon, type Mention } from "./understand/lexicon.js";
 import { MAX_SUBJECTS, type ParsedQuestion, parseQuestion } from "./understand/parse.js";
@@ -100,6 +100,11 @@ function otherSystems(mentions: readonly Mention[], answered: string | undefined
     )
     .filter((name) => name !== answered);
   return [...new Set(names)];
+}
+
+/** What a conversation keeps of an answer for a follow-up: the question as understood (the first, of several). */
+export function contextOf(answer: Answer): StructuredQuestion | null {
+  return answer.query ?? answer.answers?.[0]?.query ?? null;
 }
 
 /** A variant's name as a key that fits an id: "Scientific Linux" -> "scientific-linux". */
@@ -335,8 +340,64 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     };
   }
 
-  function understand(raw: string): Understood[] {
+  /**
+   * A follow-up read against the conversation's last question: "what about 6.5?" keeps its system, "and with
+   * Xen 3.4?" its system and release, "the same for SLES?" its Xen version. Null when it is not a fragment.
+   */
+  function followUp(
+    parsed: ParsedQuestion,
+    raw: string,
+    context: StructuredQuestion | null,
+  ): Understood | null {
+    if (!isFragment(parsed)) return null;
+    const base = { raw, mentions: [], kernels: parsed.kernels, language: parsed.language };
+    const previous = context ? productsById.get(context.product) : undefined;
+    if (parsed.mentions.length > 0) {
+      // "ok and wheezy?", "the same for SLES?": a system named, the rest (its Xen version) from before.
+      const named = parsed.subjects[0];
+      if (!context || !named || named.mention.entity.kind === "unlisted") return null;
+      const entity = named.mention.entity;
+      const variant = entity.kind === "product" ? entity.variant : null;
+      const resolution: Resolution = {
+        intent: "support",
+        product: entity.product,
+        variant,
+        codenameVersion: null,
+      };
+      return { ...base, resolution, version: named.version, xen: parsed.xen ?? context.xen ?? null };
+    }
+    if (parsed.version === null && parsed.xen === null) {
+      return previous
+        ? null
+        : {
+            ...base,
+            resolution: { intent: "unclear", reason: "fragment", suggestions: [] },
+            version: null,
+            xen: null,
+          };
+    }
+    if (!previous || !context) {
+      return {
+        ...base,
+        resolution: { intent: "unclear", reason: "fragment", suggestions: [] },
+        version: null,
+        xen: null,
+      };
+    }
+    const wanted = context.variant ? variantKey(context.variant) : null;
+    const variant = previous.variants?.find((candidate) => variantKey(candidate.name) === wanted) ?? null;
+    return {
+      ...base,
+      resolution: { intent: "support", product: previous, variant, codenameVersion: null },
+      version: parsed.version ?? context.version ?? null,
+      xen: parsed.xen ?? context.xen ?? null,
+    };
+  }
+
+  function understand(raw: string, context: StructuredQuestion | null = null): Understood[] {
     const { parsed, text } = read(raw);
+    const continued = followUp(parsed, raw, context);
+    if (continued) return [continued];
     const resolution = classify(parsed, text);
     if (resolution.intent === "unclear") {
       resolution.suggestions = resolution.suggestions.map((key) => {
@@ -553,7 +614,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
   }
 
   function answer(question: string, call?: AnswerOptions): Answer {
-    const each = understand(typeof question === "string" ? question : "");
+    const each = understand(typeof question === "string" ? question : "", call?.context ?? null);
     const asOf = dayOf(call);
     return each.length === 1 ? respond(each[0] as Understood, asOf) : respondEach(each, asOf);
   }

@@ -1,4 +1,4 @@
-export { createCore, variantKey } from "./core.js";
+export { contextOf, createCore, variantKey } from "./core.js";
 export { loadDataset } from "./dataset/load.js";
 export type { Dataset } from "./dataset/schema.js";
 export { ConfigError, DatasetError, Dom0Error } from "./errors.js";

@@ -126,6 +126,11 @@ export interface StructuredQuestion {
 export interface AnswerOptions {
   /** Answer from the sources dated on or before this day (YYYY-MM-DD); default: the core's, else today. */
   asOf?: string;
+  /**
+   * The conversation's last question as understood (`contextOf(previous answer)`), for a follow-up fragment
+   * ("what about 6.5?"). The core keeps no state: the adapter passes it in. Without it a fragment is unclear.
+   */
+  context?: StructuredQuestion | null;
 }
 
 /** One row of the support table as adapters show it (App Home, "show the whole table"). */

@@ -124,8 +124,28 @@ function listFilter(q: ParsedQuestion): ListFilter | null {
   return any ? filter : null;
 }
 
+/** How a follow-up starts: "and with Xen 3.4?", "what about 6.5?", "ok and wheezy?", "the same for SLES?". */
+const FOLLOW_UP =
+  /^\W*(?:(?:and|ok|okay|so|but|also|hmm|then)\b\W*)*(?:what about|how about|and|same for|the same for|what of|with|for|on|also)\b/;
+
+const FRAGMENT_FILLERS = new Set(["xen", "with", "then", "ok", "okay", "and", "version", "hypervisor", "so"]);
+
+/**
+ * A follow-up fragment: it continues an earlier question (names no system, or only a system, and carries a
+ * version, a Xen version or "the same"), so it needs the conversation's last question to be answered.
+ */
+export function isFragment(q: ParsedQuestion): boolean {
+  if (q.tokens.length === 0 || q.tokens.length > 12) return false;
+  const opens = FOLLOW_UP.test(q.normalized);
+  const named = q.mentions.length > 0;
+  if (named) return opens;
+  // "6.5?", "xen 3.4?", "with xen 4.1 then": a number and nothing else that says what it is about.
+  const bare = q.tokens.every((token) => token.kind === "number" || FRAGMENT_FILLERS.has(token.text));
+  return opens || ((q.version !== null || q.xen !== null) && bare);
+}
+
 /** Why a question got no answer: nothing asked, a greeting or a plea for help, a near-miss name, or no system. */
-export type UnclearReason = "empty" | "greeting" | "no-system" | "near-miss";
+export type UnclearReason = "empty" | "greeting" | "no-system" | "near-miss" | "fragment";
 
 const GREETING_WORDS = ["hi", "hello", "hey", "help", "thanks", "thank", "morning", "evening", "howdy", "yo"];
 

@@ -209,6 +209,8 @@ export function composeUnclear(
     greeting: INTRODUCTION,
     "near-miss": `I am not sure which system you mean. Did you mean ${suggestions.join(" or ")}?`,
     "no-system": "I could not tell which system or topic you are asking about.",
+    fragment:
+      "Which system do you mean? I have no earlier question here to go on: ask with its name, for example: does CentOS 6.5 work as dom0?",
   };
   const headline = headlines[reason];
   return {
