@@ -4,6 +4,7 @@ import type { ClientOptions, Interaction, Message } from "discord.js";
 import { Client, Events, GatewayIntentBits, MessageFlags, Options, Partials } from "discord.js";
 import { ConfigError } from "../../src/errors.js";
 import type { Dom0Core } from "../../src/types.js";
+import { createConversations } from "../common/conversations.js";
 import type { Ops } from "../common/ops.js";
 import { APOLOGY_TEXT, createInFlight } from "../common/shutdown.js";
 import type { DiscordConfig } from "./config.js";
@@ -111,7 +112,12 @@ export function createDiscordBot(
     hooks.onError ??
     ((error: unknown, where: string) =>
       ops.logger.error({ err: error, platform: "discord", where }, `discord: ${where} failed`));
-  const context: HandlerContext = { core, ops, ask: (question) => core.answer(question) };
+  const context: HandlerContext = {
+    core,
+    ops,
+    ask: (question, options) => core.answer(question, options),
+    conversations: createConversations(),
+  };
   const inFlight = createInFlight();
   let stopping = false;
   let stopped: Promise<void> | null = null;

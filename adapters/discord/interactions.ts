@@ -7,7 +7,8 @@ import type {
   Interaction,
 } from "discord.js";
 import { MessageFlags } from "discord.js";
-import type { Answer, Dom0Core } from "../../src/types.js";
+import type { Answer, AnswerOptions, Dom0Core } from "../../src/types.js";
+import type { ConversationMemory } from "../common/conversations.js";
 import type { Ops } from "../common/ops.js";
 import { RATE_LIMIT_REPLY } from "../common/rate-limit.js";
 import { answerAgain } from "../common/replay.js";
@@ -24,8 +25,10 @@ import { answerReply, helpReply, NO_PINGS, noticeReply, type ReplyBody } from ".
 /** What the handlers need: the core, the function every question goes through, and the operations layer. */
 export interface HandlerContext {
   core: Dom0Core;
-  ask(question: string): Answer;
+  ask(question: string, options?: AnswerOptions): Answer;
   ops: Ops;
+  /** Each reply chain's and DM's last question, for follow-ups. */
+  conversations: ConversationMemory;
 }
 
 type Options = Pick<CommandInteractionOptionResolver, "get">;

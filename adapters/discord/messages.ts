@@ -15,14 +15,31 @@ export function questionOfMessage(message: Message, botId: string): string | nul
   return questionFromMention(message.content, botId);
 }
 
-/** Answers a mention or a direct message with a reply to it; past the rate limit, one plain reply, then silence. */
+/** The conversation a message continues: its DM, or the answer of ours it replies to. */
+function conversationOf(message: Message): string | null {
+  if (!message.inGuild()) return `discord:dm:${message.channelId}:${message.author.id}`;
+  const repliedTo = message.reference?.messageId;
+  return repliedTo ? `discord:answer:${repliedTo}` : null;
+}
+
+/**
+ * Answers a mention or a direct message with a reply to it; past the rate limit, one plain reply, then silence.
+ * A reply to one of our answers is a follow-up in that chain (even without a mention); a DM continues the DM.
+ */
 export async function handleMessage(
   context: HandlerContext,
   message: Message,
   receivedAt: number = performance.now(),
 ): Promise<void> {
   const botId = message.client.user.id;
-  const question = questionOfMessage(message, botId);
+  const conversation = conversationOf(message);
+  const previous = conversation === null ? null : context.conversations.recall(conversation);
+  const chained =
+    previous !== null && message.inGuild() && !message.author.bot && !message.system
+      ? questionFromMention(message.content, botId)
+      : null;
+  const mentioned = questionOfMessage(message, botId);
+  const question = mentioned ?? chained;
   if (question === null) return;
   const decision = context.ops.admit(rateLimitKey(message.author.id));
   if (decision === "limited") return;
@@ -34,7 +51,12 @@ export async function handleMessage(
     await message.reply(helpReply(context.core));
     return;
   }
-  const answer = context.ask(question);
-  await message.reply(answerReply(answer));
+  const answer = context.ask(question, { context: previous });
+  // A reply in the chain that does not mention us and asks nothing we understand ("thanks!") gets no answer.
+  if (mentioned === null && answer.intent === "unclear") return;
+  const sent = await message.reply(answerReply(answer));
+  // A reply to this answer continues from it; so does the next message of a DM.
+  context.conversations.remember(`discord:answer:${sent.id}`, answer);
+  if (!message.inGuild() && conversation !== null) context.conversations.remember(conversation, answer);
   reportAnswered(context.ops, { answer, receivedAt, userId: message.author.id, questionText: question });
 }

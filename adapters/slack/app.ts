@@ -6,6 +6,7 @@ import { App, HTTPReceiver } from "@slack/bolt";
 import type { DestinationStream } from "pino";
 import { ConfigError } from "../../src/errors.js";
 import type { Dom0Core } from "../../src/types.js";
+import { createConversations } from "../common/conversations.js";
 import type { Ops } from "../common/ops.js";
 import { createInFlight } from "../common/shutdown.js";
 import type { SlackConfig } from "./config.js";
@@ -132,7 +133,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
   } else {
     app = new App({ ...common, appToken: config.appToken, socketMode: true });
   }
-  registerListeners(app, { core, ops, log, inFlight });
+  registerListeners(app, { core, ops, log, inFlight, conversations: createConversations() });
   app.error(async (error) => {
     log.error({ code: error.code, err: error.message }, "a Slack listener failed");
   });

@@ -103,7 +103,13 @@ export function registerListeners(app: App, context: SlackContext): void {
         const text = questionFromSlackText(event.text, bolt.botUserId);
         const where = { channel: event.channel, threadTs: event.thread_ts ?? event.ts, user };
         const replies = conversationReplies(client, { ...where, kind: "mention" });
-        await ask({ teamId: body.team_id, userId: user, text, receivedAt }, replies, CONVERSATION_LOOK);
+        // The thread is the conversation: a follow-up mention in it continues the last question asked there.
+        const conversation = `slack:${body.team_id}:${event.channel}:${where.threadTs}`;
+        await ask(
+          { teamId: body.team_id, userId: user, text, receivedAt, conversation },
+          replies,
+          CONVERSATION_LOOK,
+        );
         return;
       }
       case "message": {
@@ -114,7 +120,13 @@ export function registerListeners(app: App, context: SlackContext): void {
         const threadTs = "thread_ts" in event ? event.thread_ts : undefined;
         const where = { channel: event.channel, user: event.user, ...(threadTs ? { threadTs } : {}) };
         const replies = conversationReplies(client, { ...where, kind: "dm" });
-        await ask({ teamId: body.team_id, userId: event.user, text, receivedAt }, replies, CONVERSATION_LOOK);
+        // One DM is one person's conversation (a thread in it, its own).
+        const conversation = `slack:${body.team_id}:${event.channel}:${event.user}:${threadTs ?? ""}`;
+        await ask(
+          { teamId: body.team_id, userId: event.user, text, receivedAt, conversation },
+          replies,
+          CONVERSATION_LOOK,
+        );
         return;
       }
       case "app_home_opened":

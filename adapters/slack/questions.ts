@@ -2,6 +2,7 @@
 import { performance } from "node:perf_hooks";
 import type { AckFn, RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Dom0Core } from "../../src/index.js";
+import type { ConversationMemory } from "../common/conversations.js";
 import type { Logger } from "../common/logger.js";
 import type { Ops } from "../common/ops.js";
 import { RATE_LIMIT_REPLY } from "../common/rate-limit.js";
@@ -16,6 +17,8 @@ export interface SlackContext {
   ops: Ops;
   log: Logger;
   inFlight: InFlight;
+  /** Each thread's and DM's last question, for follow-ups. */
+  conversations: ConversationMemory;
 }
 
 /** A question as asked, with Slack's markup already turned into plain text. */
@@ -25,6 +28,8 @@ export interface SlackQuestion {
   text: string;
   /** `performance.now()` when it arrived: the log line's latency runs from here to the reply sent. */
   receivedAt: number;
+  /** The thread or DM it belongs to, for a follow-up; absent for a slash command (each stands alone). */
+  conversation?: string;
 }
 
 /** How replies to one question reach the asker; the slash command, mentions and DMs each have their own. */
@@ -55,7 +60,7 @@ const HELP_WORDS = new Set(["", "help", "?", "-h", "--help"]);
  * core's answer with rating buttons, and once it is sent the log line and insights. Never rejects: a failure
  * is logged and the asker gets APOLOGY_TEXT. Counted in `inFlight` while it runs, for stop().
  */
-export function createAsker({ core, ops, log, inFlight }: SlackContext): AskInSlack {
+export function createAsker({ core, ops, log, inFlight, conversations }: SlackContext): AskInSlack {
   const help = renderHelpMessage(core);
   return guardAnswer(
     async (question: SlackQuestion, replies: QuestionReplies, look: AnswerLook) => {
@@ -72,7 +77,10 @@ export function createAsker({ core, ops, log, inFlight }: SlackContext): AskInSl
         await replies.stayQuiet();
         return;
       }
-      const answer = core.answer(question.text);
+      const where = question.conversation;
+      const context = where === undefined ? null : conversations.recall(where);
+      const answer = core.answer(question.text, { context });
+      if (where !== undefined) conversations.remember(where, answer);
       await replies.send(renderSlackBlocks(answer, { ...look, rating: "open" }));
       ops.answered({
         platform: "slack",

@@ -139,3 +139,62 @@ describe("App Home", () => {
     );
   });
 });
+
+describe("follow-ups", () => {
+  const posts = (channel: string, count: number) =>
+    h.api.waitFor(() => {
+      const mine = h.api.callsOf("chat.postMessage").filter((call) => call.args.channel === channel);
+      return mine.length >= count && mine;
+    });
+  const mention = (channel: string, ts: string, text: string, threadTs?: string) =>
+    postEvent(
+      h.eventsUrl,
+      eventCallback("event-app-mention", {
+        channel,
+        ts,
+        text: `<@UBOT0DOM0> ${text}`,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        event_ts: ts,
+      }),
+    );
+
+  it("in a thread, a follow-up mention continues the thread's last question", async () => {
+    await mention("C0FOLLOW1", "1700000000.000100", "is wheezy OK with Xen 3.4?");
+    await posts("C0FOLLOW1", 1);
+    await mention("C0FOLLOW1", "1700000000.000200", "and with xen 4.1?", "1700000000.000100");
+    const [first, second] = await posts("C0FOLLOW1", 2);
+    expect(first?.args.thread_ts).toBe("1700000000.000100");
+    expect(second?.args.thread_ts).toBe("1700000000.000100");
+    const expected = core.answer("and with xen 4.1?", {
+      context: { product: "debian", version: "7", xen: "3.4" },
+    });
+    expect([expected.product, expected.version, expected.xen, expected.verdict]).toEqual([
+      "debian",
+      "7",
+      "4.1",
+      "yes",
+    ]);
+    expect(firstLine(second?.args.blocks as AnyBlock[])).toContain(escaped(expected.headline));
+  });
+
+  it("never carries one thread's question into another", async () => {
+    await mention("C0FOLLOW2", "1700000001.000100", "what about 6.5?");
+    const [answer] = await posts("C0FOLLOW2", 1);
+    expect(firstLine(answer?.args.blocks as AnyBlock[])).toMatch(/Which system do you mean/);
+  });
+
+  it("in a DM, the next message continues the last question", async () => {
+    const dm = (text: string, ts: string) =>
+      postEvent(
+        h.eventsUrl,
+        eventCallback("event-message-im", { channel: "D0FOLLOW1", text, ts, event_ts: ts }),
+      );
+    await dm("is ubuntu 12.04 ok as dom0?", "1700000002.000100");
+    await posts("D0FOLLOW1", 1);
+    await dm("and 11.10?", "1700000002.000200");
+    const [, second] = await posts("D0FOLLOW1", 2);
+    const expected = core.answer("and 11.10?", { context: { product: "ubuntu", version: "12.04" } });
+    expect([expected.product, expected.version]).toEqual(["ubuntu", "11.10"]);
+    expect(firstLine(second?.args.blocks as AnyBlock[])).toContain(escaped(expected.headline));
+  });
+});

@@ -29,6 +29,9 @@ export class FakeDiscordRest extends EventEmitter {
   /** Interactions dispatched and not yet answered: id → token. */
   readonly pendingInteractions = new Map<string, string>();
   readonly commands = new Map<string, { id: string; name: string; [key: string]: unknown }[]>();
+  /** Every message the bot created, as this server answered it (its id, its message_reference). */
+  // biome-ignore lint/suspicious/noExplicitAny: the message objects are Discord's JSON, read by tests.
+  readonly created: any[] = [];
   private nextId = 1190000000000000000n;
   /** While set, interaction callbacks wait for it before being answered (a slow Discord, for shutdown tests). */
   private callbackGate: Promise<void> | null = null;
@@ -143,7 +146,9 @@ export class FakeDiscordRest extends EventEmitter {
   private message(request: RecordedRequest, channelId: string): Reply {
     const problems = messageProblems(request.body ?? {});
     if (problems.length > 0) return this.invalid(problems);
-    return { status: 200, body: this.messageObject(channelId, request.body ?? {}) };
+    const created = this.messageObject(channelId, request.body ?? {});
+    this.created.push(created);
+    return { status: 200, body: created };
   }
 
   private commandsRoute(request: RecordedRequest, path: string): Reply {

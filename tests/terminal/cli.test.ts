@@ -105,6 +105,21 @@ describe("the dom0 command", () => {
     expect(result.stdout).toContain("does CentOS 6.3 work as dom0?");
   });
 
+  it("answers a follow-up at the prompt against the question before it", () => {
+    const result = dom0([], { input: "does CentOS 6.3 work as dom0?\nwhat about 6.5?\nand with xen 3.4?\n" });
+    expect(result.status).toBe(0);
+    const answers = result.stdout.split("dom0> ").slice(1);
+    expect(answers[0]).toMatch(/^No: .*CentOS 6\.3/);
+    expect(answers[1]).toMatch(/^Yes: CentOS 6\.5 .*falls under the table's row "CentOS 6\.4\+"/);
+    expect(answers[2]).toMatch(/CentOS 6\.5/);
+    expect(answers[2]).not.toMatch(/Which system/);
+  });
+
+  it("asks for the system by name when a first message is a fragment", () => {
+    const result = dom0([], { input: "what about 6.5?\n" });
+    expect(result.stdout).toMatch(/Which system do you mean\?/);
+  });
+
   it("stops on a bad data file with the file, the JSON path and the reason, exit 1", () => {
     const dir = mkdtempSync(join(tmpdir(), "dom0-cli-"));
     try {
