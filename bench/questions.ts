@@ -27,3 +27,23 @@ export const BENCH_QUESTIONS = [
   "<!channel> @everyone is **RHEL 6.2** ok as dom0 with xen 4.1?",
   "",
 ];
+
+/**
+ * A long message as admins paste them: a story, a `uname -a`, an `xl info` excerpt, a URL, then a question about
+ * five systems. Cut to 2,000 characters, as the core cuts every question.
+ */
+export const LONG_MESSAGE = (() => {
+  const story =
+    "hey all, long time lurker here. we run a small hosting shop with about 40 boxes, mostly vmware, but the licensing changes are killing us so we are looking at xen again. ";
+  const pasted = [
+    "uname -a",
+    "Linux xen01 4.19.0-27-amd64 #1 SMP Debian 4.19.316-1 (2024-06-25) x86_64 GNU/Linux",
+    "xl info",
+    "release                : 4.19.0-27-amd64",
+    "xen_version            : 4.17.5",
+    "see https://wiki.xenproject.org/wiki/Dom0_Kernels_for_Xen for the table.",
+  ].join("\n");
+  const question = "\nso: does debian 12, ubuntu 22.04, centos 7, sles 15 or fedora 40 work as dom0?";
+  const filler = story.repeat(20).slice(0, 2000 - pasted.length - question.length - 1);
+  return `${filler}\n${pasted}${question}`;
+})();

@@ -18,11 +18,11 @@ import type {
   TopicId,
 } from "./types.js";
 import { askingSentence, cleanMessage } from "./understand/focus.js";
-import { classify, isFragment, type ListFilter, type Resolution } from "./understand/intent.js";
+import { classify, isFragment, type ListFilter, noFilter, type Resolution } from "./understand/intent.js";
 import { KernelReader, type KernelString } from "./understand/kernels.js";
 import { type Entity, Lexicon, type Mention } from "./understand/lexicon.js";
 import { MAX_SUBJECTS, type ParsedQuestion, parseQuestion } from "./understand/parse.js";
-import { normalizeText } from "./understand/text.js";
+import { MAX_QUESTION_CHARS, normalizeText } from "./understand/text.js";
 import { compareVersions, parseVersion } from "./version.js";
 import { longDate, today } from "./word/dates.js";
 import { composeReleaseList, composeRowList, composeSystemList } from "./word/lists.js";
@@ -59,6 +59,12 @@ const EXAMPLES = [
 /** How many days' scopes one core keeps (a day's scope is a few arrays over the sources). */
 const MAX_SCOPES = 64;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** "Xen 3.4", "xen version 4.1", "Xen >= 4.0" anywhere in a message (not "xen01", not "xen_version : 4.17"). */
+const XEN_SAID =
+  /\bxen(?:\s+(?:project|hypervisor|version|v|ver))*\s*(?:>=?\s*)?v?(\d\.\d{1,2}(?:\.\d{1,3})?)(?![\w.])/;
+/** "the distro's own kernel", "the stock kernel", "its default kernel". */
+const OWN_KERNEL =
+  /\b(?:own|stock|default|shipped|packaged|distro'?s?|distribution'?s?|its|their|standard|bundled) (?:dom0 )?kernels?\b/;
 /** Words that ask which of several is better: the sources answer each, they do not rank them. */
 const COMPARING =
   /\b(?:better|best|prefer|preferred|recommend|recommended|versus|vs|compare|comparison|which one|winner)\b/;
@@ -75,6 +81,15 @@ function displayName(entity: Entity): string {
 /** Said under an answer to a question asked in another language. */
 function languageLine(language: string): string {
   return `Your question read as ${language}: I understood its question words and answered in English.`;
+}
+
+/** What a message asks besides its systems: its language, the distribution's own kernel, a comparison. */
+function asking(parsed: ParsedQuestion): { language: string | null; ownKernel: boolean; comparing: boolean } {
+  return {
+    language: parsed.language,
+    ownKernel: OWN_KERNEL.test(parsed.normalized),
+    comparing: COMPARING.test(parsed.normalized),
+  };
 }
 
 /** What a pasted kernel string was read as, for the answer about that system. */
@@ -249,6 +264,14 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     };
   }
 
+  /** The first sentence of the page's advice on choosing a dom0 kernel, from the source in scope. */
+  function ownKernelAdvice(scope: Scope): { line: string; source: Source } | null {
+    const topic = data.faq.find((candidate) => candidate.id === "choosing-kernel");
+    const source = scope.sources.find((candidate) => candidate.id === topic?.source);
+    const first = topic?.text[0]?.split(/(?<=\.)\s/)[0];
+    return topic && source && first ? { line: `On the distribution's own kernel: ${first}`, source } : null;
+  }
+
   /** What a question is taken to ask, from its words or from a button's or an option's fields. */
   interface Understood {
     raw: string;
@@ -263,6 +286,10 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     ambiguity?: string;
     /** The language asked in, when not English. */
     language?: string | null;
+    /** Asks about the distribution's own kernel ("is the stock kernel fine?"). */
+    ownKernel?: boolean;
+    /** Asks which of several is better. */
+    comparing?: boolean;
   }
 
   /** The systems of a message that names several (or one ambiguous name): one Understood each, at most five. */
@@ -285,6 +312,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         xen: parsed.xen,
         mentions: [],
         kernels: parsed.kernels,
+        ...asking(parsed),
       };
       if (ambiguity) understood.ambiguity = ambiguity;
       each.push(understood);
@@ -326,18 +354,20 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
 
   /** The message as read: the sentence that asks when it names a system, else the whole (cleaned) message. */
   function read(raw: string): { parsed: ParsedQuestion; text: string } {
-    const cleaned = cleanMessage(raw);
-    const whole = parseQuestion(cleaned, lexicon, kernelReader);
+    // Bounded before any pattern runs on it: no question needs more, and no input costs more.
+    const cleaned = cleanMessage(raw.slice(0, MAX_QUESTION_CHARS));
     const asking = askingSentence(cleaned);
-    if (asking === null) return { parsed: whole, text: cleaned };
-    const focused = parseQuestion(asking, lexicon, kernelReader);
-    if (focused.mentions.length === 0 && focused.kernels.length === 0)
-      return { parsed: whole, text: cleaned };
+    const focused = asking === null ? null : parseQuestion(asking, lexicon, kernelReader);
+    if (
+      asking === null ||
+      focused === null ||
+      (focused.mentions.length === 0 && focused.kernels.length === 0)
+    ) {
+      return { parsed: parseQuestion(cleaned, lexicon, kernelReader), text: cleaned };
+    }
     // A Xen version said elsewhere in the message still applies ("we run Xen 3.4. is squeeze ok?").
-    return {
-      parsed: focused.xen === null && whole.xen !== null ? { ...focused, xen: whole.xen } : focused,
-      text: asking,
-    };
+    const xen = focused.xen ?? XEN_SAID.exec(cleaned.toLowerCase())?.[1] ?? null;
+    return { parsed: xen === focused.xen ? focused : { ...focused, xen }, text: asking };
   }
 
   /**
@@ -350,7 +380,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     context: StructuredQuestion | null,
   ): Understood | null {
     if (!isFragment(parsed)) return null;
-    const base = { raw, mentions: [], kernels: parsed.kernels, language: parsed.language };
+    const base = { raw, mentions: [], kernels: parsed.kernels, ...asking(parsed) };
     const previous = context ? productsById.get(context.product) : undefined;
     if (parsed.mentions.length > 0) {
       // "ok and wheezy?", "the same for SLES?": a system named, the rest (its Xen version) from before.
@@ -367,14 +397,24 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       return { ...base, resolution, version: named.version, xen: parsed.xen ?? context.xen ?? null };
     }
     if (parsed.version === null && parsed.xen === null) {
-      return previous
-        ? null
-        : {
-            ...base,
-            resolution: { intent: "unclear", reason: "fragment", suggestions: [] },
-            version: null,
-            xen: null,
-          };
+      // "is that the newest?": the newest release of the system asked about before.
+      const newest = /\b(?:newest|latest|most recent)\b/.test(parsed.normalized);
+      if (previous && newest) {
+        const filter = { ...noFilter(), pick: "newest" as const };
+        return {
+          ...base,
+          resolution: { intent: "list", product: previous, variant: null, table: null, filter },
+          version: null,
+          xen: null,
+        };
+      }
+      if (previous) return null;
+      return {
+        ...base,
+        resolution: { intent: "unclear", reason: "fragment", suggestions: [] },
+        version: null,
+        xen: null,
+      };
     }
     if (!previous || !context) {
       return {
@@ -418,7 +458,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       xen: parsed.xen,
       mentions: parsed.mentions,
       kernels: parsed.kernels,
-      language: parsed.language,
+      ...asking(parsed),
     };
     if (resolution.intent !== "support" && resolution.intent !== "unlisted") return [single];
     const each = eachSubject(parsed, raw);
@@ -446,7 +486,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     const answers = each.map((understood) => respond(understood, asOf));
     const first = answers[0] as Answer;
     const raw = first.question;
-    const reasons = [
+    const before = [
       ...new Set(
         each.flatMap((understood) => [
           ...(understood.ambiguity ? [understood.ambiguity] : []),
@@ -455,15 +495,17 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
             : []),
         ]),
       ),
-      ...answers.map((answer, i) => `${subjectName(each[i] as Understood)}: ${answer.headline}`),
     ];
+    const lines = answers.map((answer, i) => `${subjectName(each[i] as Understood)}: ${answer.headline}`);
+    const after: string[] = [];
     const language = each[0]?.language;
-    if (language) reasons.push(languageLine(language));
-    if (COMPARING.test(normalizeText(raw))) {
-      reasons.push(
+    if (language) after.push(languageLine(language));
+    if (each.some((understood) => understood.comparing)) {
+      after.push(
         "The sources do not rank them: each says only whether a system works as a dom0, and on what.",
       );
     }
+    const reasons = [...before, ...lines, ...after];
     const products = new Set(answers.map((answer) => answer.productName));
     const what = products.size === 1 ? "releases" : "systems";
     const headline = `You asked about ${answers.length} ${what}; each has its own answer:`;
@@ -477,18 +519,14 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       ...new Map(answers.flatMap((answer) => answer.notes.map((note) => [note.id, note]))).values(),
     ];
     // The text gives each answer's own reasons under its line (the rows it stands on), the fields one line each.
-    const lines = reasons.flatMap((line) => {
-      const i = answers.findIndex(
-        (answer, k) => line === `${subjectName(each[k] as Understood)}: ${answer.headline}`,
-      );
-      const own =
-        i >= 0 ? (answers[i]?.reasons ?? []).slice(0, 3).map((reason) => `    ${reason.trim()}`) : [];
-      return [line, ...own];
-    });
+    const detailed = lines.flatMap((line, i) => [
+      line,
+      ...(answers[i]?.reasons ?? []).slice(0, 3).map((reason) => `    ${reason.trim()}`),
+    ]);
     const composed: Composed = {
       verdict: first.verdict,
       headline,
-      reasons: lines,
+      reasons: [...before, ...detailed, ...after],
       notes: [],
       suggestions: [],
     };
@@ -558,7 +596,13 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         composed = decided.composed;
         const read = kernelLines(understood.kernels, resolution.product);
         if (read.length > 0) composed = { ...composed, reasons: [...read, ...composed.reasons] };
+        // "is the distro's own kernel fine?": the page's advice on which kernel to use, beside the verdict.
+        const advice = understood.ownKernel ? ownKernelAdvice(scope) : null;
         sources = decided.sources;
+        if (advice) {
+          composed = { ...composed, reasons: [...composed.reasons, advice.line] };
+          sources = [...sources, advice.source];
+        }
         findings = sourceFindings(decided.findings);
         product = decided.unknown ? null : resolution.product.id;
         productName = resolution.variant?.name ?? resolution.product.name;

@@ -5,7 +5,7 @@
  * stays stateless and gets it back as `context`.
  */
 import { LRUCache } from "lru-cache";
-import { contextOf } from "../../src/index.js";
+import { contextOf } from "../../src/core.js";
 import type { Answer, StructuredQuestion } from "../../src/types.js";
 
 export interface ConversationMemory {

@@ -49,6 +49,22 @@ export interface ListFilter {
   bsdOnly: boolean;
 }
 
+/** A filter that keeps everything, to set one condition on. */
+export function noFilter(): ListFilter {
+  return {
+    negative: false,
+    pick: null,
+    lts: false,
+    before: null,
+    after: null,
+    withXen: null,
+    needsXen: null,
+    excluding: [],
+    incomplete: false,
+    bsdOnly: false,
+  };
+}
+
 const NEGATIVE =
   /\b(?:can ?'?t|cannot|can not|don'?t|doesn'?t|do not|does not|isn'?t|aren'?t|won'?t|not|unsupported|no longer)\b/;
 const EXCLUDING = /\b(?:besides|except|apart from|other than|excluding|aside from|but not)\b/;
@@ -140,6 +156,8 @@ export function isFragment(q: ParsedQuestion): boolean {
   const named = q.mentions.length > 0;
   if (named) return opens;
   // "6.5?", "xen 3.4?", "with xen 4.1 then": a number and nothing else that says what it is about.
+  // "is that the newest?": about the release just answered.
+  if (/\b(?:that|it|this)\b.*\b(?:newest|latest|most recent)\b/.test(q.normalized)) return true;
   const bare = q.tokens.every((token) => token.kind === "number" || FRAGMENT_FILLERS.has(token.text));
   return opens || ((q.version !== null || q.xen !== null) && bare);
 }

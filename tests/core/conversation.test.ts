@@ -157,3 +157,19 @@ describe("a follow-up fragment", () => {
     expect([answer.product, answer.version]).toEqual(["debian", "12"]);
   });
 });
+
+describe("sub-questions", () => {
+  it("'is that the newest?' answers with the newest release of the system asked about before", () => {
+    const context = contextOf(core.answer("is debian 12 ok as dom0?"));
+    const answer = core.answer("is that the newest?", { context });
+    expect([answer.intent, answer.product]).toEqual(["list", "debian"]);
+    expect(answer.headline).toMatch(/newest Debian release .* is 13 \(Trixie\)/);
+    expect(core.answer("is that the newest?").intent).toBe("unclear");
+  });
+
+  it("'is the distro's own kernel fine' gets the verdict and the page's advice on the distribution's kernel", () => {
+    const answer = core.answer("is the distro's own kernel fine for dom0 on debian 12?");
+    expect([answer.product, answer.version, answer.verdict]).toEqual(["debian", "12", "yes"]);
+    expect(answer.text).toMatch(/On the distribution's own kernel: If your Linux distribution includes/);
+  });
+});
