@@ -72,6 +72,9 @@ function scrubKnownSecrets(line: string, secrets: readonly string[]): string {
   return scrubbed;
 }
 
+/** With LOG_QUESTIONS=1, at most this much of a question is logged: enough to read it, never a flood. */
+export const LOGGED_QUESTION_CHARS = 200;
+
 /** One answered question, as an adapter knows it. */
 export interface AnswerEvent {
   platform: Platform;
@@ -103,7 +106,7 @@ export function logAnswer(
     topic: answer.topic,
     latencyMs: Math.round(event.latencyMs * 100) / 100,
     // Undefined fields are left out of the JSON line.
-    question: opted ? (event.questionText ?? answer.question) : undefined,
+    question: opted ? (event.questionText ?? answer.question).slice(0, LOGGED_QUESTION_CHARS) : undefined,
     userId: opted ? event.userId : undefined,
   };
   logger.info(line, "answered");

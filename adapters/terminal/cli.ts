@@ -92,6 +92,11 @@ function parseAsk(args: string[]) {
 
 /** Entry point: a bad data file or another real failure prints one readable message and exits 1. */
 export async function main(argv: readonly string[]): Promise<void> {
+  // `dom0 ask --stdin ... | head -1`: a reader that leaves early ends the run quietly, as Unix tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   try {
     process.exitCode = await runCli(argv);
   } catch (error) {

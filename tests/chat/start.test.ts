@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -125,5 +125,55 @@ describe("npm start with a chat variable missing", () => {
     });
     expect(await exitOf(child)).toBe(1);
     expect(stderr).toContain("SLACK_SIGNING_SECRET");
+  });
+});
+
+describe("npm start with a .env file", () => {
+  const run = (dir: string, env: Record<string, string> = {}) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [MAIN, "does CentOS 6.3 work as dom0?"], {
+        cwd: dir,
+        env: { PATH: process.env["PATH"] ?? "", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      child.stderr?.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      void exitOf(child).then((code) => resolve({ code, stdout, stderr }));
+    });
+
+  it("reads .env from the working directory, the environment winning over it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dom0-env-"));
+    try {
+      writeFileSync(join(dir, ".env"), "# a comment\nDOM0_AS_OF=2014-04-18\n");
+      const fromFile = await run(dir);
+      expect(fromFile.code).toBe(0);
+      // As of the 2014 page alone, the answer cites its revision only.
+      expect(fromFile.stdout).toMatch(/^Source: .*revision of 18 April 2014/m);
+      const fromEnv = await run(dir, { DOM0_AS_OF: "2026-12-02" });
+      expect(fromEnv.stdout).toMatch(/current revision, read 28 November 2026/);
+
+      writeFileSync(join(dir, ".env"), "DOM0_AS_OF=someday\n");
+      const bad = await run(dir);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain("DOM0_AS_OF");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("ships a .env.example naming every variable the README's tables list", () => {
+    const example = readFileSync(join(ROOT, ".env.example"), "utf8");
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const documented = [...readme.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)?(?:, `([A-Z_]+)`)?/gm)].flatMap(
+      (match) => match.slice(1).filter((name): name is string => name !== undefined),
+    );
+    expect(documented.length).toBeGreaterThan(5);
+    for (const name of documented) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, "m"));
   });
 });

@@ -116,6 +116,18 @@ describe("createLogger scrubbing", () => {
     expect(out.text).toContain("short words stay");
   });
 
+  it("logs only the first 200 characters of a question with LOG_QUESTIONS on, however long it is", () => {
+    const { out, logger } = capture();
+    const huge = `${"?".repeat(40_000)}x`;
+    logAnswer(
+      logger,
+      { platform: "discord", answer: unlistedAnswer(huge, "x"), latencyMs: 1, questionText: huge },
+      { logQuestions: true },
+    );
+    expect(out.json()[0]?.["question"]).toBe("?".repeat(200));
+    expect(out.lines[0]?.length).toBeLessThan(1000);
+  });
+
   it("scrubs secrets passed as the question text even when LOG_QUESTIONS is on", () => {
     const { out, logger } = capture();
     const answer = unlistedAnswer(`is ${SLACK_BOT_TOKEN} a dom0?`, "xoxb");

@@ -120,6 +120,24 @@ describe("the dom0 command", () => {
     expect(result.stdout).toMatch(/Which system do you mean\?/);
   });
 
+  it("exits quietly when its reader leaves early (dom0 ask --stdin | head -1)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dom0-pipe-"));
+    try {
+      const input = join(dir, "questions.txt");
+      writeFileSync(input, "does centos 6.3 work as dom0?\n".repeat(200_000));
+      const result = spawnSync(
+        "bash",
+        ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" ask --json --stdin < "${input}" | head -1`],
+        { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
+      );
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout).product).toBe("centos");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("stops on a bad data file with the file, the JSON path and the reason, exit 1", () => {
     const dir = mkdtempSync(join(tmpdir(), "dom0-cli-"));
     try {
