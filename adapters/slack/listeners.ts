@@ -1,6 +1,7 @@
 /** Turns Slack payloads into questions for the core and button presses into their effects. */
 import { performance } from "node:perf_hooks";
 import type { App } from "@slack/bolt";
+import { LRUCache } from "lru-cache";
 import type { Dom0Core } from "../../src/index.js";
 import type { Logger } from "../common/logger.js";
 import { RATING_ID_PREFIX } from "../common/rating-id.js";
@@ -95,11 +96,22 @@ export function registerListeners(app: App, context: SlackContext): void {
   );
 
   // One listener per payload kind: Bolt runs every listener's matchers on every request, so fewer is faster.
+  // Slack delivers an event again when it saw no 200 in 3 s (X-Slack-Retry-Num), and a replay carries the same
+  // event_id: each is answered once. Bounded: the ids of the last hour, at most 10,000.
+  const seenEvents = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60_000 });
   app.event(/.*/, async ({ event, body, client, context: bolt }) => {
     const receivedAt = performance.now();
+    const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
+    if (eventId !== undefined) {
+      if (seenEvents.has(eventId)) return;
+      seenEvents.set(eventId, true);
+    }
     switch (event.type) {
       case "app_mention": {
-        const user = event.user ?? "";
+        // Other bots' mentions (and our own) are not questions: two bots must never talk in a loop.
+        if ("bot_id" in event && event.bot_id !== undefined) return;
+        if (event.user === undefined || event.user === bolt.botUserId) return;
+        const user = event.user;
         const text = questionFromSlackText(event.text, bolt.botUserId);
         const where = { channel: event.channel, threadTs: event.thread_ts ?? event.ts, user };
         const replies = conversationReplies(client, { ...where, kind: "mention" });

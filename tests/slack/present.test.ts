@@ -198,3 +198,40 @@ describe("follow-ups", () => {
     expect(firstLine(second?.args.blocks as AnyBlock[])).toContain(escaped(expected.headline));
   });
 });
+
+describe("events Slack sends twice", () => {
+  it("answers a retried or replayed event once", async () => {
+    const body = eventCallback("event-app-mention", { channel: "C0RETRY01", ts: "1700000003.000100" });
+    await postEvent(h.eventsUrl, body);
+    await postEvent(h.eventsUrl, body, {
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+    });
+    await postEvent(h.eventsUrl, body);
+    // A later event in another channel is answered: by then the three copies have been handled.
+    await postEvent(h.eventsUrl, eventCallback("event-app-mention", { channel: "C0RETRY02" }));
+    await h.api.waitFor(() =>
+      h.api.callsOf("chat.postMessage").find((call) => call.args.channel === "C0RETRY02"),
+    );
+    expect(
+      h.api.callsOf("chat.postMessage").filter((call) => call.args.channel === "C0RETRY01"),
+    ).toHaveLength(1);
+  });
+
+  it("ignores another bot's mention, and its own", async () => {
+    await postEvent(
+      h.eventsUrl,
+      eventCallback("event-app-mention", { channel: "C0BOTS001", bot_id: "B0OTHER01" }),
+    );
+    await postEvent(
+      h.eventsUrl,
+      eventCallback("event-app-mention", { channel: "C0BOTS002", user: "UBOT0DOM0" }),
+    );
+    await postEvent(h.eventsUrl, eventCallback("event-app-mention", { channel: "C0BOTS003" }));
+    await h.api.waitFor(() =>
+      h.api.callsOf("chat.postMessage").find((call) => call.args.channel === "C0BOTS003"),
+    );
+    const channels = h.api.callsOf("chat.postMessage").map((call) => call.args.channel);
+    expect(channels).not.toContain("C0BOTS001");
+    expect(channels).not.toContain("C0BOTS002");
+  });
+});

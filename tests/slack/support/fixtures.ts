@@ -21,8 +21,14 @@ export function slashCommandFields(
   return { ...slackFixture<SlashCommandFields>("slash-command"), text, ...overrides };
 }
 
-/** An Events API callback fixture with fields of its `event` replaced. */
+let events = 0;
+
+/**
+ * An Events API callback fixture with fields of its `event` replaced, and an event_id of its own, as Slack
+ * gives each event (the app answers an event_id once: a retry or replay of the same id is not answered again).
+ */
 export function eventCallback(name: string, event: Record<string, unknown> = {}): Record<string, unknown> {
-  const body = slackFixture<{ event: Record<string, unknown> }>(name);
-  return { ...body, event: { ...body.event, ...event } };
+  const body = slackFixture<{ event: Record<string, unknown>; event_id?: string }>(name);
+  events += 1;
+  return { ...body, event_id: `${body.event_id ?? "Ev"}${events}`, event: { ...body.event, ...event } };
 }

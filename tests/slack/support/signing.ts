@@ -16,6 +16,8 @@ export interface SignedPostOptions {
   timestamp?: number;
   /** Default TEST_SIGNING_SECRET; a different one makes a bad signature. */
   secret?: string;
+  /** More headers, as Slack sends them (X-Slack-Retry-Num on a retry). */
+  headers?: Record<string, string>;
 }
 
 /** Form-encodes fields the way Slack posts slash commands (and, in `payload`, interactions). */
@@ -32,6 +34,7 @@ export function postSigned(url: string, body: string, options: SignedPostOptions
       "content-type": options.contentType ?? "application/x-www-form-urlencoded",
       "x-slack-request-timestamp": String(timestamp),
       "x-slack-signature": slackSignature(options.secret ?? TEST_SIGNING_SECRET, timestamp, body),
+      ...options.headers,
     },
     body,
   });
