@@ -297,9 +297,11 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     const seen = new Set<string>();
     const each: Understood[] = [];
     const add = (resolution: Resolution, version: string | null, ambiguity?: string) => {
+      // "16.04.7" and "xenial" are one release.
+      const release = resolution.intent === "support" ? releaseOf(resolution.product, version) : null;
       const key =
         resolution.intent === "support"
-          ? `${resolution.product.id}|${resolution.variant?.name ?? ""}|${version ?? ""}`
+          ? `${resolution.product.id}|${resolution.variant?.name ?? ""}|${release?.version ?? version ?? ""}`
           : resolution.intent === "unlisted"
             ? (resolution.system?.name ?? "")
             : "";
@@ -357,7 +359,19 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     // Bounded before any pattern runs on it: no question needs more, and no input costs more.
     const cleaned = cleanMessage(raw.slice(0, MAX_QUESTION_CHARS));
     const asking = askingSentence(cleaned);
-    const focused = asking === null ? null : parseQuestion(asking, lexicon, kernelReader);
+    let focused = asking === null ? null : parseQuestion(asking, lexicon, kernelReader);
+    // A pasted kernel string in the asking sentence does not outweigh a system the sentence names
+    // ("[dmesg ... 6.1.0-18-amd64 ...] does fedora 39 work as dom0 too?").
+    if (asking !== null && focused !== null && focused.kernels.length > 0) {
+      const stripped = focused.kernels.reduce(
+        (text, kernel) => text.replace(kernel.text, " "),
+        asking.toLowerCase(),
+      );
+      const named = parseQuestion(stripped, lexicon, kernelReader);
+      if (named.mentions.some((mention) => !(mention.entity.kind === "product" && mention.entity.generic))) {
+        focused = named;
+      }
+    }
     if (
       asking === null ||
       focused === null ||

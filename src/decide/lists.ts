@@ -53,7 +53,11 @@ export function filterReleases(
       const needs = without === "no";
       return needs !== filter.negative ? [{ product, release, verdict }] : [];
     }
-    const keep = filter.negative ? verdict === "no" : verdict === "yes" || verdict === "partial";
+    const keep = filter.dropped
+      ? verdict === "partial" || (filter.negative && verdict === "no")
+      : filter.negative
+        ? verdict === "no"
+        : verdict === "yes" || verdict === "partial";
     return keep ? [{ product, release, verdict }] : [];
   });
   if (filter.pick === "newest") return entries.filter((entry) => entry.verdict === "yes").slice(-1);

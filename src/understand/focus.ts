@@ -22,7 +22,7 @@ export function cleanMessage(raw: string): string {
       .map((line) =>
         line
           // "#1 SMP Debian 4.19.249-2 (2022-06-30)": the build, not a release.
-          .replace(/#\d+\s+SMP\b.*$/i, " ")
+          .replace(/#\d+\s+SMP\b[^()\n]{0,200}(?:\([^()\n]{0,40}\))?/gi, " ")
           .replace(/^\s*ID_LIKE=.*$/i, " ")
           .replace(/\(gcc[^)]*\)?\)?/gi, " "),
       )

@@ -45,6 +45,8 @@ export interface ListFilter {
   excluding: Product[];
   /** "incomplete support": the rows marked incomplete. */
   incomplete: boolean;
+  /** "dropped", "no longer listed": releases an older source listed and a newer one no longer names. */
+  dropped: boolean;
   /** Only the BSDs ("which bsd ..."). */
   bsdOnly: boolean;
 }
@@ -62,11 +64,14 @@ export function noFilter(): ListFilter {
     excluding: [],
     incomplete: false,
     bsdOnly: false,
+    dropped: false,
   };
 }
 
 const NEGATIVE =
-  /\b(?:can ?'?t|cannot|can not|don'?t|doesn'?t|do not|does not|isn'?t|aren'?t|won'?t|not|unsupported|no longer)\b/;
+  /\b(?:can ?'?t|cannot|can not|don'?t|doesn'?t|do not|does not|isn'?t|aren'?t|won'?t|not|unsupported|no longer|too old|obsolete)\b/;
+/** "dropped from the list", "removed", "no longer listed": the releases a newer source stopped naming. */
+const DROPPED = /\b(?:dropped|removed|delisted|no longer (?:listed|named|supported)|taken off|anymore)\b/;
 const EXCLUDING = /\b(?:besides|except|apart from|other than|excluding|aside from|but not)\b/;
 const SUPERLATIVE = /\b(newest|latest|most recent|highest|oldest|earliest|first)\b/;
 const RANGE =
@@ -126,6 +131,7 @@ function listFilter(q: ParsedQuestion): ListFilter | null {
     excluding,
     incomplete: has(q, "incomplete", "partial", "partially"),
     bsdOnly: has(q, "bsd", "bsds"),
+    dropped: DROPPED.test(n),
   };
   const any =
     filter.negative ||
@@ -136,7 +142,8 @@ function listFilter(q: ParsedQuestion): ListFilter | null {
     filter.withXen !== null ||
     filter.needsXen !== null ||
     excluding.length > 0 ||
-    filter.incomplete;
+    filter.incomplete ||
+    filter.dropped;
   return any ? filter : null;
 }
 
@@ -277,8 +284,10 @@ function kernelHowTo(q: ParsedQuestion): TopicId | null {
   const how =
     /\b(?:enable|configure)\b.{0,30}\bkernel\b|\bhow (?:do i|to|can i|would i|do you) (?:build|compile|make|configure|enable)\b/;
   if (how.test(n) && has(q, "dom0", "boots", "boot")) return "mainline-linux";
+  if (/\b(?:menuconfig|nconfig|xconfig|kconfig|make (?:menu|old|def)config)\b/.test(n))
+    return "mainline-linux";
   const kernel = has(q, "kernel", "kernels", "linux", "upstream", "vanilla", "mainline");
-  if (kernel && /\b(?:first|added|land|landed|introduced|merged|mainlined)\b/.test(n))
+  if (kernel && /\b(?:first|added|land|landed|introduced|merged|mainlined|since when|when did)\b/.test(n))
     return "mainline-linux";
   // "which linux kernels can be dom0": the kernel's own versions, not a choice between kernels.
   if (has(q, "kernels") && /\b(?:can|could) (?:be|run as) (?:a )?dom0\b/.test(n)) return "mainline-linux";
@@ -354,6 +363,9 @@ function asksForList(
   if (/\bxen (?:version|release)s?\b/.test(q.normalized) && filter?.needsXen == null) return false;
   if (asksWhich && target) return true;
   if (filter === null) return false;
+  // "ubuntu LTS releases usable as xen host", "debian releases that work with xen 3.x": plural releases of a
+  // named system, with a condition.
+  if (q.mentions.length > 0 && has(q, ...PLURAL_TARGETS)) return true;
   // "the newest Ubuntu that works", "everything that needs Xen 4.0", "which os besides linux", "before 12.04".
   return (
     (filter.pick !== null && q.mentions.length > 0) ||

@@ -27,6 +27,10 @@ const FLAVOURED =
 const ENTERPRISE =
   /(?:(?<![\w.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})?-[\d.]{1,24}\.|\b)el(\d{1,2})(?:_\d{1,2})?(?:xen|pae|debug)?(?:\.(?:x86_64|i686|i386|aarch64|ppc64le|s390x))?\b/g;
 
+// "6.1.0-0.deb11.17-amd64", "5.10.0-0.deb10.16-amd64": Debian's backports name the release they are built for.
+const BACKPORT =
+  /(?<![\w.])\d{1,2}\.\d{1,2}(?:\.\d{1,3})?-\d+\.(?:bpo\.)?deb(\d{1,2})(?:u\d+)?(?:\.\d+)*-[a-z0-9]+(?:-[a-z0-9]+)*/g;
+
 /** The release of a product whose kernel line contains this kernel version ("4.19.0" in "4.19"). */
 function releaseByKernel(product: Product, version: string): Release | null {
   const parts = parseVersion(version);
@@ -45,12 +49,14 @@ function releaseByKernel(product: Product, version: string): Release | null {
 export class KernelReader {
   private readonly flavoured: { product: Product; flavours: ReadonlySet<string> }[];
   private readonly enterprise: Product | undefined;
+  private readonly debian: Product | undefined;
 
   constructor(data: Dataset) {
     this.flavoured = data.products
       .filter((product) => (product.kernelFlavours ?? []).length > 0)
       .map((product) => ({ product, flavours: new Set(product.kernelFlavours) }));
     this.enterprise = data.products.find((product) => product.aliases.includes("el-family"));
+    this.debian = data.products.find((product) => product.id === "debian");
   }
 
   private readFlavoured(version: string, flavour: string): { product: Product; release: Release } | null {
@@ -73,6 +79,19 @@ export class KernelReader {
       kernels.push({ text: whole, product: found.product, release: found.release, reads });
       return ` ${reads} `;
     });
+    // "6.1.0-0.deb11.17-amd64": a backported kernel built for Debian 11.
+    if (this.debian) {
+      const debian = this.debian;
+      text = text.replace(BACKPORT, (whole, release: string) => {
+        const found = debian.releases.find(
+          (candidate) => candidate.version === release || candidate.version === `${release}.0`,
+        );
+        if (!found) return whole;
+        const reads = `${debian.aliases[0] ?? debian.id} ${found.version}`;
+        kernels.push({ text: whole, product: debian, release: found, reads });
+        return ` ${reads} `;
+      });
+    }
     const enterprise = this.enterprise;
     if (enterprise) {
       text = text.replace(ENTERPRISE, (whole, major: string) => {

@@ -32,6 +32,11 @@ const LATIN: readonly Language[] = [
       ["als", "as"],
       ["xen-host", "xen host"],
       ["wirt", "host"],
+      ["geeignet", "ok"],
+      ["noch", "still"],
+      ["ist", "is"],
+      ["nutzen", "use"],
+      ["verwenden", "use"],
     ],
     marks: [
       "funktioniert",
@@ -42,6 +47,10 @@ const LATIN: readonly Language[] = [
       "welche",
       "kann",
       "geht",
+      "geeignet",
+      "ist",
+      "noch",
+      "verwenden",
     ],
   },
   {
@@ -82,10 +91,24 @@ const LATIN: readonly Language[] = [
       ["versoes", "versions"],
       ["pode", "can"],
       ["podem", "can"],
+      ["posso", "can"],
+      ["consigo", "can"],
+      ["usar", "use"],
       ["como", "as"],
       ["hospedeiro", "host"],
     ],
-    marks: ["quais", "versoes", "funcionam", "pode", "suporta", "hospedeiro"],
+    marks: [
+      "quais",
+      "versoes",
+      "funcionam",
+      "pode",
+      "posso",
+      "consigo",
+      "suporta",
+      "hospedeiro",
+      "voce",
+      "nao",
+    ],
   },
   {
     name: "Spanish",
@@ -101,19 +124,23 @@ const LATIN: readonly Language[] = [
       ["versiones", "versions"],
       ["puede", "can"],
       ["pueden", "can"],
+      ["puedo", "can"],
+      ["usar", "use"],
       ["como", "as"],
       ["anfitrion", "host"],
     ],
-    marks: ["funcionan", "versiones", "puede", "soporta", "sirve", "cuales", "que"],
+    marks: ["funcionan", "versiones", "puede", "puedo", "soporta", "sirve", "cuales", "que"],
   },
   {
-    // "funciona", "como": either; the answer does not guess which.
+    // "funciona", "usar ... como": either; the answer does not guess which.
     name: "Spanish or Portuguese",
     words: [
       ["funciona", "works"],
+      ["usar", "use"],
       ["como", "as"],
+      ["para", "for"],
     ],
-    marks: ["funciona"],
+    marks: ["funciona", "usar", "como"],
   },
 ];
 
@@ -201,7 +228,10 @@ export function translate(normalized: string): { text: string; language: string 
     return { text, language: name };
   }
   const present = new Set(normalized.match(WORD) ?? []);
-  const language = LATIN.find(({ marks }) => marks.some((mark) => present.has(mark)));
+  // "¿...?" is Spanish whatever its words.
+  const language = normalized.includes("¿")
+    ? LATIN.find(({ name }) => name === "Spanish")
+    : LATIN.find(({ marks }) => marks.some((mark) => present.has(mark)));
   if (!language) return { text: normalized, language: null };
   const table = new Map(language.words);
   const text = normalized

@@ -29,7 +29,9 @@ export function normalizeText(raw: string): string {
       .replace(/(\d),(\d)/g, "$1.$2")
       // Short forms admins type: "f43", "fc20" (Fedora), "deb12" (Debian), "sles12sp3", "leap15.5".
       .replace(/\bfc?(\d{1,2})\b/g, "fedora $1")
-      .replace(/\bdeb(\d{1,2})\b/g, "debian $1")
+      .replace(/(?<![\w.])deb(\d{1,2})\b/g, "debian $1")
+      // Xen4CentOS is the CentOS SIG's Xen package set, not Xen 4.
+      .replace(/\bxen4centos\b/g, "xenforcentos")
       .replace(/\bu(\d{2}\.\d{2})\b/g, "ubuntu $1")
       // "bookworm-backports", "stretch/sid", "jessie-security": the codename names the release.
       .replace(/-(?:backports|security|updates|proposed|sloppy)\b/g, " $&")

@@ -25,6 +25,12 @@ function condition(filter: ListFilter, product: Product | null): string {
         ? `that work as a dom0 without needing Xen >= ${filter.needsXen}`
         : `that need Xen >= ${filter.needsXen} as a dom0`,
     );
+  } else if (filter.dropped) {
+    parts.push(
+      filter.negative
+        ? "that an older source listed and a newer one no longer names, or that do not work as a dom0"
+        : "that an older source listed as a dom0 and a newer one no longer names",
+    );
   } else {
     parts.push(filter.negative ? "that do not work as a dom0" : "that work as a dom0");
   }

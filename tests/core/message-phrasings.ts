@@ -616,4 +616,22 @@ export const MESSAGE_PHRASINGS: MessageCase[] = [
   ["ok and wheezy?", yes("debian", "7")],
   ["and what about trusty?", yes("ubuntu", "14.04")],
   ["ok what about freebsd then", yes("freebsd")],
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Misses found by an independent set written after these features (kept here so they stay fixed).
+  ["6.1.0-0.deb11.17-amd64 dom0?", yes("debian", "11")],
+  ["ubuntu LTS releases usable as xen host?", list("ubuntu", ["22.04", "24.04"], ["23.10"])],
+  ["debian releases that work with xen 3.x as dom0", list("debian", ["Lenny"], ["Wheezy,"])],
+  ["which fedora versions were dropped from the dom0 list", list("fedora", ["15"])],
+  [
+    "[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01) that's our current dom0. does fedora 39 work as dom0 too?",
+    yes("fedora", "39"),
+  ],
+  ["menuconfig options for a xen dom0 pls", faq("mainline-linux")],
+  ["since when does linux support running as dom0", faq("mainline-linux", ["2.6.37"])],
+  ["which centos releases need xen4centos for dom0", { ...list("centos", ["6.4"]), xen: null }],
+  ["which ubuntu releases are too old for dom0", list("ubuntu", ["11.04"], ["12.04 (Precise Pangolin):"])],
+  ["Ist SLES 10 noch als Xen-Host geeignet?", english(partial("sles", "10"))],
+  ["¿Puedo usar Debian 8 como dom0?", english(yes("debian", "8"))],
+  ["Dá para usar o FreeBSD 14 como dom0?", english(yes("freebsd", "14"))],
 ];
