@@ -20,9 +20,22 @@ export const VERDICT_COLOURS: Record<Verdict | "neutral", number> = {
 
 /** The colour an answer's embed gets. */
 export function colourOf(answer: Answer): number {
+  // Several systems: no one verdict colours the whole answer.
+  if ((answer.answers?.length ?? 0) > 1) return VERDICT_COLOURS.neutral;
   return answer.intent === "support" && answer.verdict
     ? VERDICT_COLOURS[answer.verdict]
     : VERDICT_COLOURS.neutral;
+}
+
+const VERDICT_MARKS: Record<Verdict, string> = { yes: "✅", no: "❌", partial: "⚠️", unlisted: "❔" };
+
+/** Each system's line of a several-systems answer, marked with its own verdict. */
+function marked(answer: Answer): string[] {
+  if ((answer.answers?.length ?? 0) < 2) return answer.reasons;
+  return answer.reasons.map((reason) => {
+    const own = answer.answers?.find((one) => reason.endsWith(`: ${one.headline}`));
+    return own?.verdict ? `${VERDICT_MARKS[own.verdict]} ${reason}` : reason;
+  });
 }
 
 /** A source as a Markdown link; the title is ours (the dataset's), so only brackets need care. */
@@ -70,7 +83,7 @@ function withHeadline(headline: string, sections: string[]): { title?: string; s
 /** An answer as a Discord embed: the verdict line first, then reasons, notes, suggestions and the source link. */
 export function renderDiscordEmbed(answer: Answer): APIEmbed {
   const { title, sections } = withHeadline(answer.headline, [
-    answer.reasons.join("\n"),
+    marked(answer).join("\n"),
     bullets(
       "Notes",
       answer.notes.map((note) => note.text),

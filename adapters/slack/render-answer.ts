@@ -42,9 +42,17 @@ const VERDICT_EMOJI: Record<Verdict, string> = {
 
 /** The answer as Block Kit: verdict line, reasons, notes, suggestions, then source (and question) as context. */
 export function renderSlackBlocks(answer: Answer, options: RenderAnswerOptions): SlackMessage {
-  const emoji = answer.verdict === null ? "" : `${VERDICT_EMOJI[answer.verdict]} `;
+  // Several systems: the headline is no verdict of its own; each system's line carries its own mark.
+  const several = (answer.answers?.length ?? 0) > 1;
+  const emoji = answer.verdict === null || several ? "" : `${VERDICT_EMOJI[answer.verdict]} `;
   const leading: Block[] = [sectionBlock(`${emoji}*${escapeMrkdwn(answer.headline)}*`)];
-  leading.push(...packedSections(answer.reasons.map((reason) => `• ${escapeMrkdwn(reason.trim())}`)));
+  const markOf = (reason: string): string => {
+    const own = several ? answer.answers?.find((one) => reason.endsWith(`: ${one.headline}`)) : undefined;
+    return own?.verdict ? VERDICT_EMOJI[own.verdict] : "•";
+  };
+  leading.push(
+    ...packedSections(answer.reasons.map((reason) => `${markOf(reason)} ${escapeMrkdwn(reason.trim())}`)),
+  );
   leading.push(...packedSections(answer.notes.map((note) => `_Note:_ ${escapeMrkdwn(note.text)}`)));
   if (answer.suggestions.length > 0) {
     leading.push(

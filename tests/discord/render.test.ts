@@ -180,3 +180,14 @@ describe("renderTableEmbeds", () => {
     expect(embeds[1]?.description).toMatch(/Source: \[.*\)$/);
   });
 });
+
+describe("an answer about several systems", () => {
+  it("is neutral in colour, each system's line marked with its own verdict", async () => {
+    const { loadCore } = await import("../../src/index.js");
+    const answer = loadCore().answer("rhel 5 and 6 as dom0?");
+    const embed = renderDiscordEmbed(answer);
+    expect(embed.color).toBe(VERDICT_COLOURS.neutral);
+    expect(embed.description).toMatch(/^✅ Red Hat Enterprise Linux \(RHEL\) 5/m);
+    expect(embed.description).toMatch(/^❌ Red Hat Enterprise Linux \(RHEL\) 6/m);
+  });
+});

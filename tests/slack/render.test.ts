@@ -117,3 +117,15 @@ describe("help and App Home", () => {
     for (const row of core.table()) expect(texts).toContain(escaped(row.name));
   });
 });
+
+describe("an answer about several systems", () => {
+  it("has no verdict mark on its headline, and each system's line carries its own", () => {
+    const answer = realCore().answer("rhel 5 and 6 as dom0?");
+    expect(answer.answers?.map((one) => one.verdict)).toEqual(["yes", "no"]);
+    const { blocks } = renderSlackBlocks(answer, { share: false, showQuestion: false });
+    expect(firstLine(blocks)).toBe(`*${escaped(answer.headline)}*`);
+    const texts = blockTexts(blocks).join("\n");
+    expect(texts).toMatch(/^:white_check_mark: Red Hat Enterprise Linux \(RHEL\) 5/m);
+    expect(texts).toMatch(/^:x: Red Hat Enterprise Linux \(RHEL\) 6/m);
+  });
+});
