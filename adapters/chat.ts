@@ -1,10 +1,25 @@
 import { ConfigError, DatasetError } from "../src/errors.js";
 import { openCore } from "../src/open-core.js";
 import type { Dom0Core } from "../src/types.js";
+import { createHealthServer, Health, listen } from "./common/health.js";
 import { createOps, type Ops } from "./common/ops.js";
 import { installGracefulShutdown } from "./common/shutdown.js";
 
 type Stop = () => Promise<void>;
+
+/** HEALTH_PORT, when set: a port number (0: any free port). A bad value stops start-up naming it. */
+function healthPortOf(env: NodeJS.ProcessEnv): number | null {
+  const text = env["HEALTH_PORT"]?.trim();
+  if (text === undefined || text === "") return null;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(
+      "HEALTH_PORT",
+      `HEALTH_PORT must be a port number (0-65535), not ${JSON.stringify(text.slice(0, 20))}`,
+    );
+  }
+  return port;
+}
 
 /** Every secret the process holds: logs scrub their exact values wherever they appear. */
 function secretsOf(env: NodeJS.ProcessEnv): string[] {
@@ -12,20 +27,23 @@ function secretsOf(env: NodeJS.ProcessEnv): string[] {
   return names.map((name) => env[name] ?? "").filter((value) => value !== "");
 }
 
-async function startSlack(ops: Ops, core: Dom0Core, stops: Stop[]): Promise<void> {
+/** Starts the Slack app; true when it serves `/healthz` itself (over HTTP, or Socket Mode's own server). */
+async function startSlack(ops: Ops, core: Dom0Core, stops: Stop[], health: Health): Promise<void> {
   const { createSlackApp, slackConfigFromEnv } = await import("./slack/index.js");
-  const app = createSlackApp(slackConfigFromEnv(process.env), { core, ops });
+  const app = createSlackApp(slackConfigFromEnv(process.env), { core, ops, health });
   await app.start();
   stops.push(() => app.stop());
 }
 
-async function startDiscord(ops: Ops, core: Dom0Core, stops: Stop[]): Promise<void> {
+async function startDiscord(ops: Ops, core: Dom0Core, stops: Stop[], health: Health): Promise<void> {
   const { createDiscordBot, discordConfigFromEnv } = await import("./discord/index.js");
   const config = discordConfigFromEnv(process.env);
   if (config.shards !== null) {
     // DISCORD_SHARDS: discord.js's ShardingManager, one process per shard, each with its own ops layer.
     const { createDiscordShardManager, runShards } = await import("./discord/sharding.js");
     const manager = await createDiscordShardManager(config);
+    // The shards run in their own processes: this one is healthy while the manager has them all.
+    health.add({ name: "discord", healthy: () => manager.shards.size === manager.totalShards });
     // Registered before the shards are ready: a stop while they start stops the ones already running.
     const shards = runShards(manager);
     stops.push(shards.stop);
@@ -33,7 +51,7 @@ async function startDiscord(ops: Ops, core: Dom0Core, stops: Stop[]): Promise<vo
     ops.logger.info({ shards: manager.totalShards }, "discord shards started");
     return;
   }
-  const bot = createDiscordBot({ ...config, core, ops });
+  const bot = createDiscordBot({ ...config, core, ops, health });
   await bot.start();
   stops.push(() => bot.stop());
 }
@@ -52,9 +70,26 @@ export async function startChat(wanted: { slack: boolean; discord: boolean }): P
     // Installed first and read at signal time: whatever has started by then is stopped.
     const stops: Stop[] = [];
     const opened = ops;
-    installGracefulShutdown({ logger: ops.logger, stops, cleanups: [() => opened.close()] });
-    if (wanted.slack) await startSlack(ops, core, stops);
-    if (wanted.discord) await startDiscord(ops, core, stops);
+    const health = new Health();
+    // Draining answers 503 from the first moment of shutdown; the health server closes last.
+    const cleanups: Stop[] = [() => opened.close()];
+    stops.push(async () => health.drain());
+    installGracefulShutdown({ logger: ops.logger, stops, cleanups });
+    // Without a Slack HTTP server (Discord alone, or Socket Mode on another port), HEALTH_PORT serves /healthz.
+    const healthPort = healthPortOf(process.env);
+    if (healthPort !== null) {
+      const server = createHealthServer(health);
+      const port = await listen(server, healthPort).catch((error: unknown) => {
+        throw new ConfigError(
+          "HEALTH_PORT",
+          `HEALTH_PORT=${healthPort} cannot be used: ${(error as Error).message}`,
+        );
+      });
+      cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      ops.logger.info({ port }, "health check listening");
+    }
+    if (wanted.slack) await startSlack(ops, core, stops, health);
+    if (wanted.discord) await startDiscord(ops, core, stops, health);
     ops.logger.info({ slack: wanted.slack, discord: wanted.discord }, "dom0bot started");
   } catch (error) {
     await ops?.close();

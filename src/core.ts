@@ -22,7 +22,7 @@ import { classify, isFragment, type ListFilter, noFilter, type Resolution } from
 import { KernelReader, type KernelString } from "./understand/kernels.js";
 import { type Entity, Lexicon, type Mention } from "./understand/lexicon.js";
 import { MAX_SUBJECTS, type ParsedQuestion, parseQuestion } from "./understand/parse.js";
-import { MAX_QUESTION_CHARS, normalizeText } from "./understand/text.js";
+import { MAX_QUESTION_CHARS } from "./understand/text.js";
 import { compareVersions, parseVersion } from "./version.js";
 import { longDate, today } from "./word/dates.js";
 import { composeReleaseList, composeRowList, composeSystemList } from "./word/lists.js";

@@ -1,10 +1,11 @@
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import type { ClientOptions, Interaction, Message } from "discord.js";
-import { Client, Events, GatewayIntentBits, MessageFlags, Options, Partials } from "discord.js";
+import { Client, Events, GatewayIntentBits, MessageFlags, Options, Partials, Status } from "discord.js";
 import { ConfigError } from "../../src/errors.js";
 import type { Dom0Core } from "../../src/types.js";
 import { createConversations } from "../common/conversations.js";
+import type { Health } from "../common/health.js";
 import type { Ops } from "../common/ops.js";
 import { APOLOGY_TEXT, createInFlight } from "../common/shutdown.js";
 import type { DiscordConfig } from "./config.js";
@@ -102,7 +103,7 @@ async function apologiseFor(message: Message): Promise<void> {
 
 /** Creates the Discord bot on discord.js: /dom0 with autocomplete, mentions, direct messages and buttons. */
 export function createDiscordBot(
-  config: DiscordConfig & { core: Dom0Core },
+  config: DiscordConfig & { core: Dom0Core; health?: Health },
   hooks: DiscordBotHooks = {},
 ): DiscordBot {
   const { core } = config;
@@ -123,6 +124,15 @@ export function createDiscordBot(
   let stopped: Promise<void> | null = null;
   const client = new Client(clientOptions(config));
   guardPacketHandling(client, onError);
+  // Healthy while the gateway session is up: a reconnect in progress, or a session Discord closed, is not.
+  config.health?.add({
+    name: "discord",
+    healthy: () =>
+      !stopping &&
+      client.isReady() &&
+      client.ws.shards.size > 0 &&
+      [...client.ws.shards.values()].every((shard) => shard.status === Status.Ready),
+  });
 
   /** Runs one answer, counted for stop(); a failure is reported and apologised for, never thrown. */
   function answerSafely(where: string, work: () => Promise<void>, apologise: () => Promise<void>): void {

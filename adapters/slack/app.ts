@@ -2,15 +2,15 @@
 
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { DestinationStream } from "pino";
 import { ConfigError } from "../../src/errors.js";
 import type { Dom0Core } from "../../src/types.js";
 import { createConversations } from "../common/conversations.js";
+import { createHealthServer, HEALTH_PATH, Health } from "../common/health.js";
 import type { Ops } from "../common/ops.js";
 import { createInFlight } from "../common/shutdown.js";
 import type { SlackConfig } from "./config.js";
-import { createHealthServer, HEALTH_PATH, respondHealthy } from "./health.js";
 import { createHttpDrain } from "./http-drain.js";
 import { SLACK_ACK_DEADLINE_MS, SLACK_REQUEST_BODY_LIMIT_BYTES } from "./limits.js";
 import { registerListeners } from "./listeners.js";
@@ -34,6 +34,11 @@ export interface SlackAppDeps {
    * bodies no listener handles reach it (signed, parseable, but no Slack payload type we know).
    */
   unhandledRequestTimeoutMs?: number;
+  /**
+   * The process's health, shared with its other platforms: the app adds its own check ("slack": serving over
+   * HTTP, or its Socket Mode connection up) and answers `GET /healthz` with the whole. Default: its own.
+   */
+  health?: Health;
 }
 
 /** The running (or ready to run) Slack app. */
@@ -110,6 +115,10 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
   };
 
   let running = false;
+  // Socket Mode: whether the WebSocket to Slack is up right now (it reconnects by itself).
+  let socketUp = false;
+  const health = deps.health ?? new Health();
+  health.add({ name: "slack", healthy: () => running && (mode === "http" || socketUp) });
   let stopped: Promise<void> | null = null;
   let healthServer: Server | null = null;
   let httpServer: Server | null = null;
@@ -121,7 +130,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
       endpoints: "/slack/events",
       bodyLimit: SLACK_REQUEST_BODY_LIMIT_BYTES,
       logger,
-      customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: respondHealthy }],
+      customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: health.respond }],
       unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMs ?? SLACK_ACK_DEADLINE_MS + 1,
       unhandledRequestHandler: ({ response }) => {
         if (response.headersSent) return;
@@ -131,7 +140,22 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
     });
     app = new App({ ...common, receiver });
   } else {
-    app = new App({ ...common, appToken: config.appToken, socketMode: true });
+    // Built here (Bolt would build the same) to watch its connection for the health check.
+    const receiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      logLevel: logger.getLevel(),
+      installerOptions: { clientOptions },
+    });
+    receiver.client.on("connected", () => {
+      socketUp = true;
+    });
+    for (const state of ["disconnected", "reconnecting"]) {
+      receiver.client.on(state, () => {
+        socketUp = false;
+      });
+    }
+    app = new App({ ...common, receiver });
   }
   registerListeners(app, { core, ops, log, inFlight, conversations: createConversations() });
   app.error(async (error) => {
@@ -190,7 +214,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
             "Basic Information → App-Level Tokens (connections:write)",
           );
         });
-        const server = createHealthServer();
+        const server = createHealthServer(health);
         await new Promise<void>((resolve, reject) => {
           server.once("error", reject);
           server.listen(listenOptions, resolve);

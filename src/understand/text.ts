@@ -14,7 +14,7 @@ export interface Token {
 const TOKEN_PATTERN =
   /(?<![a-z0-9])dom[ -]?[0u](?![a-z0-9])|[a-z]+(?:[-_!'’][a-z]+)*|(?<![_\d])\d+(?:\.\d+)*/g;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower-cases, folds accents and odd Unicode, and drops control characters. */
 export function normalizeText(raw: string): string {

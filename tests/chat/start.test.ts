@@ -177,3 +177,67 @@ describe("npm start with a .env file", () => {
     for (const name of documented) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, "m"));
   });
 });
+
+describe("npm start with Discord alone and HEALTH_PORT: health that tells the truth", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dom0-health-"));
+  let discord: FakeDiscord;
+  let bot: ChildProcess;
+  let healthPort: number;
+  let output = "";
+  const health = () =>
+    fetch(`http://127.0.0.1:${healthPort}/healthz`).then(async (response) => ({
+      status: response.status,
+      body: (await response.json()) as { ok: boolean; failing: string[]; draining: boolean },
+    }));
+  async function until(wanted: number): Promise<{ status: number; body: { failing: string[] } }> {
+    for (let tries = 0; tries < 150; tries++) {
+      const answer = await health().catch(() => null);
+      if (answer?.status === wanted) return answer;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`/healthz never answered ${wanted}:\n${output}`);
+  }
+
+  beforeAll(async () => {
+    discord = await startFakeDiscord({ token: DISCORD_TOKEN });
+    healthPort = await freePort();
+    bot = spawn(process.execPath, [MAIN], {
+      cwd: dir,
+      env: {
+        PATH: process.env["PATH"] ?? "",
+        DISCORD_TOKEN,
+        DISCORD_APPLICATION_ID: ids.application,
+        DISCORD_API_URL: discord.apiUrl,
+        HEALTH_PORT: String(healthPort),
+        INSIGHTS: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    for (const stream of [bot.stdout, bot.stderr]) {
+      stream?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+    }
+  });
+
+  afterAll(async () => {
+    if (bot.exitCode === null) bot.kill("SIGKILL");
+    await discord.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers 200 while the gateway session is up, 503 naming discord once Discord closes it for good", async () => {
+    const up = await until(200);
+    expect(up.body).toEqual({ ok: true, failing: [], draining: false });
+    // 4004: Discord no longer accepts the token; discord.js does not reconnect.
+    discord.gateway.drop({ code: 4004 });
+    const down = await until(503);
+    expect(down.body.failing).toEqual(["discord"]);
+  });
+
+  it("exits on SIGTERM within the shutdown window", async () => {
+    bot.kill("SIGTERM");
+    const code = await exitOf(bot);
+    expect(code).toBe(0);
+  });
+});

@@ -167,11 +167,15 @@ export class FakeDiscordGateway extends EventEmitter {
     this.dispatchTo(target, t, d);
   }
 
-  /** Drops every live socket: code 4000 is a clean "unknown error" close; abrupt kills the TCP socket (code 1006). */
-  drop(options: { abrupt?: boolean } = {}): void {
+  /**
+   * Drops every live socket: code 4000 (default) is a clean "unknown error" close a client resumes after; 4004
+   * ("Authentication failed") is one it must not reconnect from; abrupt kills the TCP socket (code 1006).
+   */
+  drop(options: { abrupt?: boolean; code?: 4000 | 4004 } = {}): void {
     for (const session of this.sessions.values()) {
       if (!session.socket) continue;
       if (options.abrupt) session.socket.terminate();
+      else if (options.code === 4004) session.socket.close(4004, "Authentication failed.");
       else session.socket.close(4000, "Unknown error");
       session.socket = null;
     }
