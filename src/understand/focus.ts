@@ -10,8 +10,15 @@ const ASKING =
 /** Words a question about a dom0 carries. */
 const ABOUT = /\b(?:dom ?0|xen|host|hypervisor|work|works|working|support|supported|run|runs|use)\b/;
 
+/** What cleaning looks for: a URL, a line break (quotes, pasted output), a build tail, a compiler, ID_LIKE. */
+const NEEDS_CLEANING = /https?:|\n|#\d|\(gcc|id_like/i;
+/** A sentence end followed by more text, or a line break. */
+const SEVERAL_SENTENCES = /[.?!]\s+\S|\n/;
+
 /** The message without what is never the question: URLs, quoted lines, `uname -a` build tails, ID_LIKE. */
 export function cleanMessage(raw: string): string {
+  // Most questions are one plain line: nothing to take out.
+  if (!NEEDS_CLEANING.test(raw)) return raw;
   return (
     raw
       // Slack's <url|label> keeps its label; bare URLs go.
@@ -32,6 +39,7 @@ export function cleanMessage(raw: string): string {
 
 /** The sentence that asks, when the message has several; null when it is one sentence or none asks. */
 export function askingSentence(message: string): string | null {
+  if (!SEVERAL_SENTENCES.test(message)) return null;
   const sentences = message
     .split(/\n+|(?<=[.?!])\s+(?=\S)/)
     .map((sentence) => sentence.trim())

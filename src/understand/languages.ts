@@ -209,6 +209,10 @@ const SCRIPTED: ReadonlyArray<{
 
 const WORD = /[a-z]+(?:-[a-z]+)*/g;
 
+const ANY_MARK = new RegExp(
+  `(?<![a-z-])(?:${[...new Set(LATIN.flatMap((language) => language.marks))].join("|")})(?![a-z-])`,
+);
+
 /** The same folding the question gets (NFKD, combining marks dropped), so "バ" and "й" compare equal. */
 const fold = (text: string) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
 const FOLDED = SCRIPTED.map((language) => ({
@@ -227,6 +231,8 @@ export function translate(normalized: string): { text: string; language: string 
     for (const [foreign, english] of words) text = text.replaceAll(foreign, english);
     return { text, language: name };
   }
+  // Most questions are English: one pass of one pattern says whether any other language's mark is there.
+  if (!normalized.includes("¿") && !ANY_MARK.test(normalized)) return { text: normalized, language: null };
   const present = new Set(normalized.match(WORD) ?? []);
   // "¿...?" is Spanish whatever its words.
   const language = normalized.includes("¿")

@@ -16,14 +16,20 @@ const TOKEN_PATTERN =
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
+/** Anything the rewrites of normalizeText look for: a curly quote, a decimal comma, a short form, a suffix. */
+const REWRITTEN =
+  /[’‘]|\d,\d|(?<![a-z])(?:fc?|deb|u|sles|sled|sle|leap|rhel|centos|ubuntu|debian|fedora|alpine|freebsd|netbsd|openbsd)\d|xen4centos|\dsp\d|-(?:backports|security|updates|proposed|sloppy)\b/;
+
 /** Lower-cases, folds accents and odd Unicode, and drops control characters. */
 export function normalizeText(raw: string): string {
   const cut = raw.slice(0, MAX_QUESTION_CHARS);
   // Most questions are plain ASCII: folding Unicode is for the others.
   const folded = NON_ASCII.test(cut) ? cut.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : cut;
+  const lower = folded.toLowerCase();
+  // One test says whether any of the rewrites below can apply; most questions need none of them.
+  if (!REWRITTEN.test(lower)) return lower;
   return (
-    folded
-      .toLowerCase()
+    lower
       .replace(/[’‘]/g, "'")
       // A decimal comma, as many write it: "CentOS 6,5" is 6.5.
       .replace(/(\d),(\d)/g, "$1.$2")
