@@ -36,6 +36,9 @@ export interface DiscordBotHooks {
   onError?(error: unknown, where: string): void;
 }
 
+/** How long one REST call to Discord may take before it is given up. */
+export const DISCORD_REST_TIMEOUT_MS = 5000;
+
 /** Only what the bot reads: guilds (slash commands), guild messages (mentions), direct messages. No privileged intents. */
 export const DISCORD_INTENTS = [
   GatewayIntentBits.Guilds,
@@ -51,7 +54,9 @@ function clientOptions(config: DiscordConfig): ClientOptions {
     intents: [...DISCORD_INTENTS],
     // DM channels are never cached in advance: without this partial, direct messages would be dropped.
     partials: [Partials.Channel],
-    rest: config.apiUrl ? { api: config.apiUrl } : {},
+    // A REST call Discord does not answer in 5 s is given up (an interaction's answer is due in 3 s anyway),
+    // retried once at most: a hung API never holds an answer, or shutdown, for long.
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), timeout: DISCORD_REST_TIMEOUT_MS, retries: 1 },
     // The bot keeps no history: it answers and forgets, so messages and presences are not cached.
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,

@@ -12,7 +12,12 @@ import type { Ops } from "../common/ops.js";
 import { createInFlight } from "../common/shutdown.js";
 import type { SlackConfig } from "./config.js";
 import { createHttpDrain } from "./http-drain.js";
-import { SLACK_ACK_DEADLINE_MS, SLACK_REQUEST_BODY_LIMIT_BYTES } from "./limits.js";
+import {
+  SLACK_ACK_DEADLINE_MS,
+  SLACK_API_TIMEOUT_MS,
+  SLACK_REQUEST_BODY_LIMIT_BYTES,
+  SLACK_SERVER_LIMITS,
+} from "./limits.js";
 import { registerListeners } from "./listeners.js";
 import { boltLogger, slackLogger } from "./logger.js";
 import { createSlackOps } from "./ops.js";
@@ -34,11 +39,22 @@ export interface SlackAppDeps {
    * bodies no listener handles reach it (signed, parseable, but no Slack payload type we know).
    */
   unhandledRequestTimeoutMs?: number;
+  /** How long one outgoing call may take (default SLACK_API_TIMEOUT_MS); tests shorten it. */
+  apiTimeoutMs?: number;
   /**
    * The process's health, shared with its other platforms: the app adds its own check ("slack": serving over
    * HTTP, or its Socket Mode connection up) and answers `GET /healthz` with the whole. Default: its own.
    */
   health?: Health;
+}
+
+/** fetch that gives up after `ms`, whatever signal the caller passed besides. */
+function timedFetch(ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal });
+  };
 }
 
 /** The running (or ready to run) Slack app. */
@@ -95,10 +111,14 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
   const inFlight = createInFlight();
   const drain = createHttpDrain();
   const mode = config.appToken === null ? "http" : "socket";
+  const timeoutMs = deps.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS;
   const clientOptions = {
     ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
     // Fail fast rather than retry for half an hour: a reply later than a few seconds is worth little.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    retryConfig: { retries: 1, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    timeout: timeoutMs,
+    // Every call, the Web API's and respond()'s to a response_url alike, gives up after timeoutMs.
+    fetch: timedFetch(timeoutMs),
   };
   const common = {
     token: config.botToken,
@@ -204,6 +224,11 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
       const listenOptions = { port: config.port, ...(config.host === null ? {} : { host: config.host }) };
       if (mode === "http") {
         httpServer = (await app.start(listenOptions)) as Server;
+        // A slow or silent client never holds a connection (or shutdown) for long.
+        httpServer.headersTimeout = SLACK_SERVER_LIMITS.headersTimeoutMs;
+        httpServer.requestTimeout = SLACK_SERVER_LIMITS.requestTimeoutMs;
+        httpServer.keepAliveTimeout = SLACK_SERVER_LIMITS.keepAliveTimeoutMs;
+        httpServer.maxConnections = SLACK_SERVER_LIMITS.maxConnections;
         httpServer.on("request", closeAfterOversizedBody);
         httpServer.on("request", drain.onRequest);
       } else {

@@ -29,3 +29,15 @@ export const SLACK_FALLBACK_TEXT_LIMIT = 3000;
 export const SLACK_ACK_DEADLINE_MS = 3000;
 /** The largest request body the receiver reads; every payload Slack sends is far smaller. Larger: 413. */
 export const SLACK_REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * How long one outgoing call (Web API, response_url) may take before it is given up: a reply later than this
+ * is worth little, and a hung peer must never hold shutdown (two tries fit the 10 s shutdown window).
+ */
+export const SLACK_API_TIMEOUT_MS = 3000;
+/** The HTTP server's bounds: headers and a whole request within 10 s, idle connections closed after 5 s. */
+export const SLACK_SERVER_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+} as const;

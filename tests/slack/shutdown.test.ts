@@ -132,6 +132,33 @@ describe("stop()", () => {
     expect(stoppedAt).toBeGreaterThan(answered);
   });
 
+  it("never lets a Slack that stops answering hold shutdown: the call times out, is logged, and the process exits 0", async () => {
+    h = await startSlackHarness({ apiTimeoutMs: 300 });
+    const harness = h;
+    // Held and never released: a Web API that accepts the connection and then says nothing.
+    harness.api.hold("chat.postMessage");
+    const body = eventCallback("event-app-mention", { channel: "C0HUNG001" });
+    expect(await fetchSigned(harness.eventsUrl, JSON.stringify(body))).toBe(200);
+    await harness.api.waitFor(() =>
+      harness.api.callsOf("chat.postMessage").find((c) => c.args.channel === "C0HUNG001"),
+    );
+    const exit = vi.fn();
+    const shutdown = installGracefulShutdown({
+      logger: harness.ops.logger,
+      stops: [() => harness.app.stop()],
+      cleanups: [() => harness.ops.close()],
+      exit,
+      signals: [],
+      logProcessErrors: false,
+    });
+    const started = performance.now();
+    await shutdown.shutdown("SIGTERM");
+    // The answer (300 ms, one retry) and its apology (the same) gave up: well inside the 10 s window.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(exit).toHaveBeenCalledWith(0);
+    expect(harness.logs.join("\n")).toMatch(/abort|timeout|timed out/i);
+  });
+
   it("can be called twice at once and again later, as a signal handler and a test teardown both might", async () => {
     h = await startSlackHarness();
     const port = h.app.port();

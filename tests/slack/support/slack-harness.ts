@@ -29,6 +29,8 @@ export interface HarnessOptions {
   core?: Dom0Core;
   socketMode?: boolean;
   unhandledRequestTimeoutMs?: number;
+  /** Outgoing calls' timeout (default the app's own). */
+  apiTimeoutMs?: number;
   /**
    * The operations variables (`RATE_LIMIT_BURST`, `INSIGHTS_DB`, `LOG_QUESTIONS`...) over the harness's
    * defaults: no insights file, a burst no test reaches unless it sets one, debug logs.
@@ -87,6 +89,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     ...(options.unhandledRequestTimeoutMs === undefined
       ? {}
       : { unhandledRequestTimeoutMs: options.unhandledRequestTimeoutMs }),
+    ...(options.apiTimeoutMs === undefined ? {} : { apiTimeoutMs: options.apiTimeoutMs }),
   });
   await app.start();
   const baseUrl = `http://127.0.0.1:${app.port()}`;
