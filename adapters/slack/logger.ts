@@ -23,19 +23,53 @@ function formatArgs(args: unknown[]): string {
     .join(" ");
 }
 
+/** The same line (numbers aside) is written at most once in this window; the others are counted. */
+export const REPEAT_WINDOW_MS = 10_000;
+const MAX_KEYS = 1000;
+
+/**
+ * Decides whether a line goes out: null to drop it (a repeat inside the window), else how many repeats were
+ * dropped since the last one written.
+ */
+function repeatLimiter(windowMs: number, now: () => number): (line: string) => number | null {
+  const seen = new Map<string, { at: number; dropped: number }>();
+  return (line) => {
+    const key = line.slice(0, 200).replace(/\d+/g, "#");
+    const time = now();
+    const last = seen.get(key);
+    if (last && time - last.at < windowMs) {
+      last.dropped += 1;
+      return null;
+    }
+    if (seen.size >= MAX_KEYS) seen.clear();
+    seen.set(key, { at: time, dropped: 0 });
+    return last?.dropped ?? 0;
+  };
+}
+
 /**
  * Wraps pino as the Logger that Bolt, its Web API client and the Socket Mode client log through. The level
  * stays the one configured (LOG_LEVEL): Bolt's setLevel calls are ignored. Their debug lines quote request
  * and response bodies (questions, answers, user ids), so they are kept only when `logQuestions`
  * (`LOG_QUESTIONS=1`) allows those in the log.
  */
-export function boltLogger(base: Logger, options: { logQuestions: boolean }): BoltLogger {
+export function boltLogger(
+  base: Logger,
+  options: { logQuestions: boolean; repeatWindowMs?: number; now?: () => number },
+): BoltLogger {
   const level = boltLevel(base.level);
   // Bolt and the Web API client ask for the level before building a debug line: no line, no cost.
   const effective = level === LogLevel.DEBUG && !options.logQuestions ? LogLevel.INFO : level;
+  const repeats = repeatLimiter(options.repeatWindowMs ?? REPEAT_WINDOW_MS, options.now ?? Date.now);
   const write = (lineLevel: "debug" | "info" | "warn" | "error", args: unknown[]) => {
     if (lineLevel === "debug" && effective !== LogLevel.DEBUG) return;
-    if (base.isLevelEnabled(lineLevel)) base[lineLevel](formatArgs(args));
+    if (!base.isLevelEnabled(lineLevel)) return;
+    const line = formatArgs(args);
+    // A flood of forged requests (or any one failure repeated) is one line per window, with a count.
+    const suppressed = lineLevel === "debug" ? 0 : repeats(line);
+    if (suppressed === null) return;
+    if (suppressed > 0) base[lineLevel]({ suppressed }, line);
+    else base[lineLevel](line);
   };
   return {
     debug: (...args: unknown[]) => write("debug", args),

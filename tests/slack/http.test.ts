@@ -247,6 +247,19 @@ describe("the HTTP endpoint", () => {
 });
 
 describe("requests that are not from Slack", () => {
+  it("logs a flood of forged requests as one line, not one per request", async () => {
+    const before = h.logs.length;
+    const forged = Array.from({ length: 50 }, () =>
+      postSlashCommand(h.eventsUrl, slashCommandFields("does CentOS 6.3 work as dom0?"), {
+        secret: "not-the-signing-secret-0000000000",
+      }),
+    );
+    for (const response of await Promise.all(forged)) expect(response.status).toBe(401);
+    const lines = h.logs.slice(before).filter((line) => /verif|signature/i.test(line));
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.length).toBeLessThanOrEqual(2);
+  });
+
   it("rejects a wrong signature with 401 and answers nothing", async () => {
     const before = h.api.calls.length;
     const response = await postSlashCommand(

@@ -152,3 +152,27 @@ describe("the app's own operations layer (no ops given)", () => {
     expect(lines.join("")).not.toContain(TEST_SIGNING_SECRET);
   });
 });
+
+describe("Bolt's repeated lines", () => {
+  it("are written once per window, the next one saying how many were dropped", async () => {
+    const { createLogger } = await import("../../adapters/common/logger.js");
+    const { boltLogger } = await import("../../adapters/slack/logger.js");
+    const lines: string[] = [];
+    const base = createLogger({
+      level: "info",
+      destination: { write: (line: string) => void lines.push(line) },
+    });
+    let now = 0;
+    const bolt = boltLogger(base, { logQuestions: false, repeatWindowMs: 1000, now: () => now });
+    for (let i = 0; i < 30; i++) bolt.warn(`Failed to verify request ${i}`);
+    bolt.warn("another line");
+    expect(lines).toHaveLength(2);
+    now = 1500;
+    bolt.warn("Failed to verify request 31");
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[2] ?? "{}")).toMatchObject({
+      suppressed: 29,
+      msg: "Failed to verify request 31",
+    });
+  });
+});
