@@ -10,6 +10,8 @@ import { scrubSecrets } from "./redact.js";
 
 /** Longest question kept, after normalising. */
 export const INSIGHTS_QUESTION_LIMIT = 200;
+/** What normaliseQuestion reads of a question: enough to keep INSIGHTS_QUESTION_LIMIT after collapsing. */
+const NORMALISE_INPUT_LIMIT = 1000;
 /** Records are written in batches, one transaction each: a commit per answer would cost more than the answer. */
 const FLUSH_AFTER_MS = 200;
 const FLUSH_AT_ROWS = 200;
@@ -66,7 +68,8 @@ export interface InsightsStore extends InsightsReader {
 
 /** Lowercase, whitespace collapsed, trailing ?!. dropped, tokens scrubbed, capped: so alike questions group. */
 export function normaliseQuestion(text: string): string {
-  return scrubSecrets(text)
+  // Cut before any pattern runs: "????…?x" of any length costs no more than this many characters.
+  return scrubSecrets(text.slice(0, NORMALISE_INPUT_LIMIT))
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim()

@@ -40,16 +40,22 @@ export function truncatePlain(text: string, limit: number): string {
 // <!subteam^S1|@team>, <https://x|label>.
 const SLACK_TOKEN = /<([@#!]?)([^<>|]*)(?:\|([^<>]*))?>/g;
 
+/** How much of a Slack message is read as the question. */
+export const SLACK_QUESTION_INPUT_LIMIT = 4000;
+
 /**
  * Turns the text of a Slack message or slash command into the plain question a person typed: the bot's own
  * mention removed, other mentions and links reduced to their labels, Slack's `&amp;`/`&lt;`/`&gt;` decoded.
  */
 export function questionFromSlackText(text: string, botUserId?: string): string {
-  const plain = text.replace(SLACK_TOKEN, (_token, sigil: string, target: string, label?: string) => {
-    if (sigil === "@") return target === botUserId ? " " : `@${label ?? "someone"}`;
-    if (sigil === "#") return `#${label ?? "channel"}`;
-    if (sigil === "!") return label ?? `@${target.split("^")[0] ?? ""}`;
-    return label ?? target;
-  });
+  // Bounded before any pattern runs (the core reads at most 2,000 characters of a question anyway).
+  const plain = text
+    .slice(0, SLACK_QUESTION_INPUT_LIMIT)
+    .replace(SLACK_TOKEN, (_token, sigil: string, target: string, label?: string) => {
+      if (sigil === "@") return target === botUserId ? " " : `@${label ?? "someone"}`;
+      if (sigil === "#") return `#${label ?? "channel"}`;
+      if (sigil === "!") return label ?? `@${target.split("^")[0] ?? ""}`;
+      return label ?? target;
+    });
   return plain.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
 }
