@@ -1,5 +1,5 @@
-import { createInterface } from "node:readline";
 import type { Answer, Dom0Core } from "../../src/index.js";
+import { linesOf } from "./lines.js";
 
 /** Output is gathered and written in chunks of about this size: one write per line is the slow part. */
 const FLUSH_BYTES = 64 * 1024;
@@ -13,7 +13,8 @@ export function formatAnswer(answer: Answer, format: BatchFormat): string {
 /**
  * One question a line in, one answer a line out, same order, streaming: answers go out as each chunk of
  * input is read, so a person typing into a pipe sees them at once. Invalid UTF-8 becomes U+FFFD; an empty
- * or unreadable line still gets its answer, so no line is lost or moved.
+ * or unreadable line still gets its answer, so no line is lost or moved; a line of any length is read in
+ * bounded memory (`linesOf`).
  */
 export async function answerLines(
   core: Dom0Core,
@@ -21,7 +22,7 @@ export async function answerLines(
   output: NodeJS.WritableStream,
   format: BatchFormat,
 ): Promise<number> {
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  const lines = linesOf(input as AsyncIterable<Buffer | string>);
   let pending: string[] = [];
   let pendingBytes = 0;
   let count = 0;

@@ -70,3 +70,37 @@ describe("dom0 ask --json --stdin", () => {
     expect(answers.map((answer) => answer.question)).toEqual(questions);
   });
 });
+
+describe("dom0 ask --stdin line breaks and long lines", () => {
+  it("breaks lines on \\n and \\r\\n only: a lone \\r is not a line break", async () => {
+    expect(await run("debian 7 dom0\rcentos 6.3 dom0\n")).toHaveLength(1);
+    expect(await run("debian 7 dom0\r\ncentos 6.3 dom0\r\n")).toHaveLength(2);
+  });
+
+  it("answers a 200 MB line as unclear, without holding it in memory, and the next line as asked", async () => {
+    const megabyte = Buffer.alloc(1024 * 1024, "x");
+    async function* huge() {
+      for (let i = 0; i < 200; i++) yield megabyte;
+      yield Buffer.from("\nubuntu 12.04 dom0\n");
+    }
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 5);
+    await answerLines(core, Readable.from(huge()), output, "json");
+    clearInterval(sampler);
+    const answers = Buffer.concat(chunks)
+      .toString("utf8")
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line));
+    expect(answers.map((answer) => answer.intent)).toEqual(["unclear", "support"]);
+    expect(answers[1].product).toBe("ubuntu");
+    // Held whole, the line alone would be 200 MB (400 MB as a JS string).
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024);
+  });
+});
