@@ -93,10 +93,22 @@ export async function startChat(wanted: { slack: boolean; discord: boolean }): P
     ops.logger.info({ slack: wanted.slack, discord: wanted.discord }, "dom0bot started");
   } catch (error) {
     await ops?.close();
-    if (error instanceof ConfigError || error instanceof DatasetError) {
-      process.stderr.write(`dom0bot: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    // Every failed start-up is one clear line and a non-zero exit, so a supervisor restarts the process:
+    // a refused variable or data file as itself, anything else (Slack unreachable, a port taken, Discord's
+    // REST failing, no READY) with what failed.
+    const message =
+      error instanceof ConfigError || error instanceof DatasetError
+        ? error.message
+        : `could not start: ${describeFailure(error)}`;
+    process.stderr.write(`dom0bot: ${message}\n`);
+    process.exit(1);
   }
+}
+
+/** One line for an unexpected start-up failure: its message and, for a system error, its code. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 300);
+  const code = (error as NodeJS.ErrnoException).code;
+  const first = error.message.split("\n")[0]?.slice(0, 300) ?? "";
+  return code && !first.includes(code) ? `${first} (${code})` : first;
 }

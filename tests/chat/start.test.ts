@@ -241,3 +241,38 @@ describe("npm start with Discord alone and HEALTH_PORT: health that tells the tr
     expect(code).toBe(0);
   });
 });
+
+describe("npm start when start-up fails for a reason that is not a variable", () => {
+  it("exits 1 with one line when the Slack port is already taken", async () => {
+    const blocker = createServer().listen(0, "127.0.0.1");
+    await once(blocker, "listening");
+    const taken = (blocker.address() as { port: number }).port;
+    const slack = new FakeSlackApi();
+    await slack.start();
+    try {
+      const child = spawn(process.execPath, [MAIN], {
+        env: {
+          PATH: process.env["PATH"] ?? "",
+          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+          SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+          SLACK_API_URL: slack.apiUrl,
+          PORT: String(taken),
+          HOST: "127.0.0.1",
+          INSIGHTS: "0",
+          LOG_LEVEL: "silent",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr?.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      expect(await exitOf(child)).toBe(1);
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toMatch(/^dom0bot: could not start: .*EADDRINUSE/);
+    } finally {
+      blocker.close();
+      await slack.stop();
+    }
+  });
+});
