@@ -117,6 +117,8 @@ export function createSlackApp(config: SlackConfig, deps: SlackAppDeps): SlackAp
     // Fail fast rather than retry for half an hour: a reply later than a few seconds is worth little.
     retryConfig: { retries: 1, factor: 2, minTimeout: 200, maxTimeout: 1000 },
     timeout: timeoutMs,
+    // A 429 fails that one call (retried by the caller after Retry-After) instead of pausing every channel.
+    rejectRateLimitedCalls: true,
     // Every call, the Web API's and respond()'s to a response_url alike, gives up after timeoutMs.
     fetch: timedFetch(timeoutMs),
   };

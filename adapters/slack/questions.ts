@@ -114,6 +114,29 @@ export function commandReplies(ack: AckFn<string | RespondArguments>, respond: R
   };
 }
 
+/** The longest wait a Slack 429 may ask for before one retry; longer, and the call fails (apology path). */
+export const RATE_LIMIT_MAX_WAIT_MS = 5000;
+
+/**
+ * A call Slack refuses with 429 is retried once after its Retry-After (at most RATE_LIMIT_MAX_WAIT_MS): the
+ * answer arrives late in that channel while the others go on, since the client rejects rate-limited calls
+ * instead of pausing its whole queue.
+ */
+export async function lateIfLimited<T>(
+  call: () => Promise<T>,
+  maxWaitMs = RATE_LIMIT_MAX_WAIT_MS,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const retryAfter = (error as { code?: string; retryAfter?: number }).retryAfter;
+    const limited = (error as { code?: string }).code === "slack_webapi_rate_limited_error";
+    if (!limited || typeof retryAfter !== "number" || retryAfter * 1000 > maxWaitMs) throw error;
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    return call();
+  }
+}
+
 /**
  * Replies in a channel thread (a mention) or a DM: chat.postMessage. Past the rate limit a mention's asker
  * is told with chat.postEphemeral, seen by them alone; in a DM, which only the asker reads anyway, the notice
@@ -126,7 +149,7 @@ export function conversationReplies(
   const { channel, user } = where;
   const thread = where.threadTs === undefined ? {} : { thread_ts: where.threadTs };
   const post = (message: SlackMessage | { text: string }) =>
-    client.chat.postMessage({ channel, ...thread, ...message });
+    lateIfLimited(() => client.chat.postMessage({ channel, ...thread, ...message }));
   return {
     send: post,
     tellLimited: (text) =>

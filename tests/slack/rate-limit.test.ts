@@ -117,3 +117,35 @@ describe("the rate limit on mentions and direct messages", () => {
     expect(h.api.callsOf("chat.postEphemeral").filter((call) => call.args.channel === channel)).toEqual([]);
   });
 });
+
+describe("a Slack 429 in one channel", () => {
+  it("delays that channel's answer by its Retry-After, while another channel's answer goes out at once", async () => {
+    const h = await startSlackHarness();
+    try {
+      h.api.rateLimit("chat.postMessage", "C0LIMITED", 1, 1);
+      const started = performance.now();
+      await postEvent(h.eventsUrl, eventCallback("event-app-mention", { channel: "C0LIMITED" }));
+      await postEvent(h.eventsUrl, eventCallback("event-app-mention", { channel: "C0FREE001" }));
+      const answered = (channel: string) =>
+        h.api.waitFor(() => {
+          const calls = h.api.callsOf("chat.postMessage").filter((call) => call.args.channel === channel);
+          return calls.length > 0 && calls;
+        });
+      await answered("C0FREE001");
+      const freeAt = performance.now() - started;
+      const limited = await h.api.waitFor(() => {
+        const calls = h.api.callsOf("chat.postMessage").filter((call) => call.args.channel === "C0LIMITED");
+        return calls.length >= 2 && calls;
+      });
+      const limitedAt = performance.now() - started;
+      // The limited channel was asked twice (429, then the answer after 1 s); the other was not held up by it.
+      expect(limited).toHaveLength(2);
+      // Not held by the other channel's 1 s wait (a paused client would have held it that long).
+      expect(freeAt).toBeLessThan(limitedAt - 500);
+      expect(limitedAt).toBeGreaterThanOrEqual(900);
+      expect(h.logs.join("\n")).not.toMatch(/a Slack listener failed|answer failed/);
+    } finally {
+      await h.stop();
+    }
+  });
+});

@@ -58,6 +58,9 @@ function decodeArgs(raw: string, contentType: string | undefined): Record<string
   return args;
 }
 
+/** Marks a reply that is an HTTP 429 with this Retry-After (seconds). */
+const RETRY_AFTER = "__retryAfter";
+
 export class FakeSlackApi {
   readonly calls: ApiCall[] = [];
   readonly responseUrlPosts: ResponseUrlPost[] = [];
@@ -82,6 +85,8 @@ export class FakeSlackApi {
   connectionsOpenReply: Record<string, unknown> | null = null;
   /** Web API errors to answer the next calls of a method with, in order (`failNext`). */
   private readonly failures = new Map<string, string[]>();
+  /** 429s to answer, by "method:channel" (`rateLimit`). */
+  private readonly rateLimits = new Map<string, { times: number; retryAfterSeconds: number }>();
   /** Methods whose calls are recorded at once but answered only when released (`hold`). */
   private readonly holds = new Map<string, Promise<void>>();
 
@@ -89,6 +94,12 @@ export class FakeSlackApi {
     this.server = createServer((req, res) => {
       void this.route(req).then(
         (reply) => {
+          const retryAfter = reply[RETRY_AFTER];
+          if (typeof retryAfter === "number") {
+            res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
+            res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+            return;
+          }
           res.writeHead(200, { "content-type": "application/json" });
           res.end(JSON.stringify(reply));
         },
@@ -143,6 +154,11 @@ export class FakeSlackApi {
     this.calls.push(call);
     this.notify();
     await this.holds.get(method);
+    const limit = this.rateLimits.get(`${method}:${String(call.args["channel"])}`);
+    if (limit && limit.times > 0) {
+      limit.times -= 1;
+      return { [RETRY_AFTER]: limit.retryAfterSeconds };
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure !== undefined) return { ok: false, error: failure };
     // As Slack does: a message whose blocks break Block Kit's rules is refused, not posted.
@@ -150,6 +166,11 @@ export class FakeSlackApi {
     if (Array.isArray(blocks) && blockKitProblems(blocks).length > 0)
       return { ok: false, error: "invalid_blocks" };
     return this.reply(call);
+  }
+
+  /** The next `times` calls of `method` in `channel` get HTTP 429 with Retry-After, as Slack limits a channel. */
+  rateLimit(method: string, channel: string, times: number, retryAfterSeconds: number): void {
+    this.rateLimits.set(`${method}:${channel}`, { times, retryAfterSeconds });
   }
 
   /** The next call of `method` gets `{ ok: false, error }`, as Slack answers a refused call. */
