@@ -19,6 +19,8 @@ const opsEnvSchema = z.object({
   INSIGHTS: flag.default(true),
   INSIGHTS_DB: z.string().min(1).default(DEFAULT_INSIGHTS_DB),
   INSIGHTS_USER_IDS: flag.default(false),
+  INSIGHTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(180),
+  INSIGHTS_MAX_ROWS: z.coerce.number().int().min(100).max(100_000_000).default(100_000),
 });
 
 const HINTS: Record<keyof z.infer<typeof opsEnvSchema>, string> = {
@@ -29,6 +31,8 @@ const HINTS: Record<keyof z.infer<typeof opsEnvSchema>, string> = {
   INSIGHTS: "0 to turn the insights database off, 1 (the default) to keep it on",
   INSIGHTS_DB: "a file path for the insights database",
   INSIGHTS_USER_IDS: "1 to store user ids with insights, 0 (the default) not to",
+  INSIGHTS_RETENTION_DAYS: "whole days to keep insights rows, 1 to 36500 (default 180)",
+  INSIGHTS_MAX_ROWS: "the most rows kept per insights table, at least 100 (default 100000)",
 };
 
 /** Operations settings; each field names the environment variable that fills it. */
@@ -50,6 +54,10 @@ export interface OpsConfig {
     path: string;
     /** `INSIGHTS_USER_IDS=1`: store user ids (default off). */
     userIds: boolean;
+    /** `INSIGHTS_RETENTION_DAYS`: rows older than this are deleted (default 180). */
+    retentionDays?: number;
+    /** `INSIGHTS_MAX_ROWS`: at most this many rows per table, the oldest deleted first (default 100,000). */
+    maxRows?: number;
   };
 }
 
@@ -81,6 +89,8 @@ export function loadOpsConfig(
       enabled: vars.INSIGHTS,
       path: resolve(cwd, vars.INSIGHTS_DB),
       userIds: vars.INSIGHTS_USER_IDS,
+      retentionDays: vars.INSIGHTS_RETENTION_DAYS,
+      maxRows: vars.INSIGHTS_MAX_ROWS,
     },
   };
 }

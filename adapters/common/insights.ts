@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { Dom0Error } from "../../src/errors.js";
 import type { Answer, Intent, ProductId, TopicId, Verdict } from "../../src/types.js";
 import type { OpsConfig } from "./config.js";
-import { explainOpenFailure, openDatabase } from "./insights-db.js";
+import { enforceRetention, explainOpenFailure, openDatabase } from "./insights-db.js";
 import type { Logger, Platform } from "./logger.js";
 import { scrubSecrets } from "./redact.js";
 
@@ -12,6 +12,9 @@ import { scrubSecrets } from "./redact.js";
 export const INSIGHTS_QUESTION_LIMIT = 200;
 /** What normaliseQuestion reads of a question: enough to keep INSIGHTS_QUESTION_LIMIT after collapsing. */
 const NORMALISE_INPUT_LIMIT = 1000;
+/** INSIGHTS_RETENTION_DAYS and INSIGHTS_MAX_ROWS when not set. */
+export const INSIGHTS_RETENTION_DEFAULTS = { days: 180, maxRows: 100_000 } as const;
+const RETENTION_EVERY_MS = 60 * 60_000;
 /** Records are written in batches, one transaction each: a commit per answer would cost more than the answer. */
 const FLUSH_AFTER_MS = 200;
 const FLUSH_AT_ROWS = 200;
@@ -97,7 +100,23 @@ function storeOver(
   path: string,
   logger: Logger | null,
   userIds: boolean,
+  retention?: { days: number; maxRows: number },
 ): InsightsStore {
+  // The writer keeps the store bounded: at start-up, then every hour while it runs.
+  let retentionTimer: NodeJS.Timeout | undefined;
+  if (retention) {
+    const trim = () => {
+      try {
+        const removed = enforceRetention(db, retention);
+        if (removed > 0) logger?.info({ removed, ...retention }, "insights: old rows removed");
+      } catch (error) {
+        logger?.warn({ err: String(error) }, "insights: could not remove old rows");
+      }
+    };
+    trim();
+    retentionTimer = setInterval(trim, RETENTION_EVERY_MS);
+    retentionTimer.unref();
+  }
   const insertMiss = db.prepare(
     "INSERT INTO misses (at, platform, kind, question, product_name, user_id) VALUES (?, ?, ?, ?, ?, ?)",
   );
@@ -201,6 +220,7 @@ function storeOver(
     },
     flush,
     close() {
+      clearInterval(retentionTimer);
       flush();
       db.close();
     },
@@ -220,6 +240,10 @@ export function openInsights(config: OpsConfig["insights"], logger: Logger): Ins
       config.path,
       logger,
       config.userIds,
+      {
+        days: config.retentionDays ?? INSIGHTS_RETENTION_DEFAULTS.days,
+        maxRows: config.maxRows ?? INSIGHTS_RETENTION_DEFAULTS.maxRows,
+      },
     );
     logger.info({ path: config.path, userIds: config.userIds }, "insights: recording");
     return store;

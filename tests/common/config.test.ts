@@ -8,7 +8,13 @@ describe("loadOpsConfig", () => {
       logLevel: "info",
       logQuestions: false,
       rateLimit: { capacity: 10, refillPerSecond: 10 / 60 },
-      insights: { enabled: true, path: "/srv/dom0bot/dom0bot-insights.db", userIds: false },
+      insights: {
+        enabled: true,
+        path: "/srv/dom0bot/dom0bot-insights.db",
+        userIds: false,
+        retentionDays: 180,
+        maxRows: 100_000,
+      },
     });
   });
 
@@ -22,6 +28,8 @@ describe("loadOpsConfig", () => {
         INSIGHTS: "0",
         INSIGHTS_DB: "var/insights.db",
         INSIGHTS_USER_IDS: "true",
+        INSIGHTS_RETENTION_DAYS: "30",
+        INSIGHTS_MAX_ROWS: "5000",
       },
       "/srv",
     );
@@ -29,7 +37,13 @@ describe("loadOpsConfig", () => {
       logLevel: "debug",
       logQuestions: true,
       rateLimit: { capacity: 3, refillPerSecond: 0.5 },
-      insights: { enabled: false, path: "/srv/var/insights.db", userIds: true },
+      insights: {
+        enabled: false,
+        path: "/srv/var/insights.db",
+        userIds: true,
+        retentionDays: 30,
+        maxRows: 5000,
+      },
     });
     expect(loadOpsConfig({ LOG_LEVEL: "", INSIGHTS_DB: " " }, "/x").insights.path).toBe(
       "/x/dom0bot-insights.db",

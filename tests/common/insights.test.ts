@@ -336,3 +336,58 @@ describe("two processes writing one file", () => {
     expect(firstBeta < lastAlpha && firstAlpha < lastBeta).toBe(true);
   }, 30_000);
 });
+
+describe("the store stays bounded and migrates", () => {
+  it("migrates a file from before schema versions, keeping its rows", async () => {
+    const { default: Database } = await import("better-sqlite3");
+    const { MIGRATIONS } = await import("../../adapters/common/insights-db.js");
+    const path = join(tempDir(), "old.db");
+    const old = new Database(path);
+    // The first released schema, as such a file has it: tables, no user_version, no index by time.
+    old.exec(MIGRATIONS[0] as string);
+    old
+      .prepare("INSERT INTO misses (at, platform, kind, question) VALUES (?, 'slack', 'unclear', 'old one')")
+      .run(Date.now());
+    expect(old.pragma("user_version", { simple: true })).toBe(0);
+    old.close();
+
+    const { store } = open(path);
+    expect(store.enabled).toBe(true);
+    expect(store.unanswered(10).map((row) => row.question)).toEqual(["old one"]);
+    store.close();
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    const indexes = after.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as {
+      name: string;
+    }[];
+    expect(indexes.map((index) => index.name)).toEqual(
+      expect.arrayContaining(["misses_by_at", "ratings_by_at"]),
+    );
+    after.close();
+  });
+
+  it("removes rows older than the retention and all but the newest rows past the cap, at start-up", async () => {
+    const { default: Database } = await import("better-sqlite3");
+    const { enforceRetention, migrate } = await import("../../adapters/common/insights-db.js");
+    const path = join(tempDir(), "full.db");
+    const db = new Database(path);
+    migrate(db);
+    const day = 86_400_000;
+    const now = Date.now();
+    const insert = db.prepare(
+      "INSERT INTO misses (at, platform, kind, question) VALUES (?, 'slack', 'unclear', ?)",
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 50; i++) insert.run(now - 400 * day, `ancient ${i}`);
+      for (let i = 0; i < 300; i++) insert.run(now - i * 1000, `recent ${i}`);
+    })();
+    expect(enforceRetention(db, { days: 180, maxRows: 200 }, now)).toBe(150);
+    const left = db.prepare("SELECT question FROM misses").all() as { question: string }[];
+    expect(left).toHaveLength(200);
+    expect(left.some((row) => row.question.startsWith("ancient"))).toBe(false);
+    // The newest are kept: the last 200 inserted.
+    expect(left.map((row) => row.question)).toContain("recent 299");
+    expect(left.map((row) => row.question)).not.toContain("recent 99");
+    db.close();
+  });
+});
