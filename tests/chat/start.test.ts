@@ -276,3 +276,42 @@ describe("npm start when start-up fails for a reason that is not a variable", ()
     }
   });
 });
+
+describe("npm start when Slack or Discord cannot be reached", () => {
+  async function startFails(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env["PATH"] ?? "", INSIGHTS: "0", LOG_LEVEL: "silent", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    return { code: await exitOf(child), stderr };
+  }
+
+  it("exits 1 with one line when Slack's API does not answer auth.test", async () => {
+    const closed = await freePort();
+    const { code, stderr } = await startFails({
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+      SLACK_API_URL: `http://127.0.0.1:${closed}/api/`,
+      PORT: "0",
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^dom0bot: could not start: /);
+  });
+
+  it("exits 1 with one line naming DISCORD_API_URL when Discord cannot be reached", async () => {
+    const closed = await freePort();
+    const { code, stderr } = await startFails({
+      DISCORD_TOKEN,
+      DISCORD_APPLICATION_ID: ids.application,
+      DISCORD_API_URL: `http://127.0.0.1:${closed}/api`,
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^dom0bot: Could not reach Discord at .*ECONNREFUSED.*DISCORD_API_URL/);
+  });
+});
