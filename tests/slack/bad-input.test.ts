@@ -1,4 +1,7 @@
 /** Hostile and broken input over real HTTP: nothing pings, nothing crashes, nothing secret is logged. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeAnswer, fakeCore } from "../support/fake-core.js";
 import { blockTexts, firstLine, type MessageBody, PING_MARKUP } from "./support/blocks.js";
@@ -157,5 +160,49 @@ describe("broken requests get a clean 4xx and the server keeps serving", () => {
     expect(log).toMatch(/Failed to verify authenticity/);
     expect(log).not.toContain(TEST_SIGNING_SECRET);
     expect(log).not.toContain(TEST_BOT_TOKEN);
+  });
+});
+
+describe("one user sending huge hostile mentions", () => {
+  it("never holds up other users: their slash commands are answered within Slack's 3 s meanwhile", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dom0-freeze-"));
+    // Insights on: the normaliser that recorded these unanswerable mentions is what used to freeze.
+    const h = await startSlackHarness({ env: { INSIGHTS: "1", INSIGHTS_DB: join(dir, "insights.db") } });
+    try {
+      const hostile = `${"?".repeat(40_000)}x`;
+      const floods = Array.from({ length: 10 }, (_, i) =>
+        postEvent(
+          h.eventsUrl,
+          eventCallback("event-app-mention", {
+            channel: `C0FLOOD${i}`,
+            user: "U0FLOODER",
+            text: `<@UBOT0DOM0> ${hostile}`,
+          }),
+        ),
+      );
+      const others = Array.from({ length: 10 }, async (_, i) => {
+        const started = performance.now();
+        const response = await postSlashCommand(
+          h.eventsUrl,
+          slashCommandFields("does CentOS 6.3 work as dom0?", {
+            user_id: `U0OTHER${i}`,
+            response_url: h.api.responseUrl(),
+          }),
+        );
+        expect(response.status).toBe(200);
+        return performance.now() - started;
+      });
+      const waits = await Promise.all(others);
+      await Promise.all(floods);
+      for (const wait of waits) expect(wait).toBeLessThan(3000);
+      await h.api.waitFor(
+        () =>
+          h.api.callsOf("chat.postMessage").filter((c) => String(c.args.channel).startsWith("C0FLOOD"))
+            .length >= 10,
+      );
+    } finally {
+      await h.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
