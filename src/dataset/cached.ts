@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assembleDataset } from "./assemble.js";
@@ -52,7 +52,10 @@ export async function loadDatasetCached(dir: string = defaultDataDir()): Promise
   const data = validateDataset(dir, texts);
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
-    writeFileSync(marker, fingerprint);
+    // Written aside and renamed: a run interrupted mid-write leaves no half marker for the next one to trust.
+    const partial = `${marker}.${process.pid}.tmp`;
+    writeFileSync(partial, fingerprint);
+    renameSync(partial, marker);
   } catch {
     // A read-only install validates every time: slower, never wrong.
   }
