@@ -1,4 +1,5 @@
 import type { Release, Statement, StatementMatch, Variant } from "../dataset/schema.js";
+import { Memo } from "../memo.js";
 import type { Verdict } from "../types.js";
 import { compareVersions, inLine, parseVersion, type VersionParts } from "../version.js";
 import { resolveSupport, type SupportOutcome, verdictOf } from "./rules.js";
@@ -97,27 +98,13 @@ function fromStatements(on: SourceOnProduct, query: ReleaseQuery): Finding {
 }
 
 const NO_FACTS: Statement[] = [];
-const rowSayings = new WeakMap<ProductRows, Map<Variant | null, string | null>>();
-
 /** What a table source's rows for the product (or variant) list, in a sentence; null when it has none. */
-function rowsSay(product: ProductRows, variant: Variant | null): string | null {
-  let byVariant = rowSayings.get(product);
-  if (byVariant === undefined) {
-    byVariant = new Map();
-    rowSayings.set(product, byVariant);
-  }
-  let says = byVariant.get(variant);
-  if (says === undefined) {
-    const rows = product.rows.filter((row) => !variant || variant.rows.includes(row.id));
-    says = rows.length
-      ? rows
-          .map((row) => `Its row "${row.label}" lists ${row.versions.replace(/\s*\[\d+\]/g, "")}.`)
-          .join(" ")
-      : null;
-    byVariant.set(variant, says);
-  }
-  return says;
-}
+const rowSayings = new Memo<ProductRows, Variant | null, string | null>((product, variant) => {
+  const rows = product.rows.filter((row) => !variant || variant.rows.includes(row.id));
+  return rows.length
+    ? rows.map((row) => `Its row "${row.label}" lists ${row.versions.replace(/\s*\[\d+\]/g, "")}.`).join(" ")
+    : null;
+});
 
 function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuery): Finding {
   const version = query.version === null ? null : parseVersion(query.version);
@@ -129,7 +116,7 @@ function fromTable(on: SourceOnProduct, product: ProductRows, query: ReleaseQuer
     on.notes,
   );
   const existed = query.release?.released !== undefined && query.release.released <= on.source.date;
-  const says = rowsSay(product, query.variant);
+  const says = rowSayings.get(product, query.variant);
   const table = { product, outcome, existed };
   const finding = (verdict: Verdict, strength: Strength): Finding => ({
     on,

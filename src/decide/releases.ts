@@ -1,24 +1,16 @@
 import type { Product, Release } from "../dataset/schema.js";
+import { Memo } from "../memo.js";
 import { inLine, isLineOf, parseVersion } from "../version.js";
 
-const releaseLookups = new WeakMap<Product, Map<string, Release | null>>();
-const MAX_REMEMBERED_VERSIONS = 1000;
+/** Versions asked about per product: a few hundred at most in practice, a thousand remembered. */
+const releaseLookups = new Memo<Product, string, Release | null>(
+  (product, version) => findRelease(product, version),
+  1000,
+);
 
 /** The catalogue release a version falls in ("7.4" in Debian 7), or the first release of a line ("6" -> 6.0). */
 export function releaseOf(product: Product, version: string | null): Release | null {
-  if (version === null) return null;
-  let known = releaseLookups.get(product);
-  if (known === undefined) {
-    known = new Map();
-    releaseLookups.set(product, known);
-  }
-  let release = known.get(version);
-  if (release === undefined) {
-    release = findRelease(product, version);
-    if (known.size >= MAX_REMEMBERED_VERSIONS) known.clear();
-    known.set(version, release);
-  }
-  return release;
+  return version === null ? null : releaseLookups.get(product, version);
 }
 
 function findRelease(product: Product, version: string): Release | null {

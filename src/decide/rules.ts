@@ -1,4 +1,5 @@
 import type { Note, Row, Rule, Variant } from "../dataset/schema.js";
+import { Memo } from "../memo.js";
 import type { Verdict } from "../types.js";
 import { compareVersions, inLine, isLineOf, parseVersion, type VersionParts } from "../version.js";
 import type { ProductRows as Product } from "./scope.js";
@@ -27,24 +28,11 @@ export type SupportOutcome =
   | { kind: "between"; listings: Listing[] }
   | { kind: "newer"; listings: Listing[] };
 
-/** Per product view (one source's rows), the listings of the product and of each variant. */
-const listingCache = new WeakMap<Product, Map<Variant | null, Listing[]>>();
-
 /** The rules that answer for a product, or for a variant (only its rows); built once per source and product. */
-function listingsFor(product: Product, variant: Variant | null): Listing[] {
-  let byVariant = listingCache.get(product);
-  if (byVariant === undefined) {
-    byVariant = new Map();
-    listingCache.set(product, byVariant);
-  }
-  let listings = byVariant.get(variant);
-  if (listings === undefined) {
-    const rows = variant ? product.rows.filter((row) => variant.rows.includes(row.id)) : product.rows;
-    listings = rows.flatMap((row) => row.rules.map((rule) => ({ row, rule })));
-    byVariant.set(variant, listings);
-  }
-  return listings;
-}
+const listingsOf = new Memo<Product, Variant | null, Listing[]>((product, variant) => {
+  const rows = variant ? product.rows.filter((row) => variant.rows.includes(row.id)) : product.rows;
+  return rows.flatMap((row) => row.rules.map((rule) => ({ row, rule })));
+});
 
 /** True when the rule lists this version. */
 export function covers(rule: Rule, version: VersionParts): boolean {
@@ -85,7 +73,7 @@ export function resolveSupport(
   notes: ReadonlyMap<string, Note>,
 ): SupportOutcome {
   if (product.notDom0 !== undefined) return { kind: "not-dom0", reason: product.notDom0 };
-  const listings = listingsFor(product, variant);
+  const listings = listingsOf.get(product, variant);
 
   if (version === null) {
     const failing = listings.filter(({ rule }) => failsAny(checkConditions(rule, notes, xen)));

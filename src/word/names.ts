@@ -1,30 +1,23 @@
 import type { Product, Row } from "../dataset/schema.js";
+import { Memo } from "../memo.js";
 import { inLine, isLineOf, parseVersion } from "../version.js";
 
 /** Per product's release list (shared by its table views, and never by another dataset's core). */
-const described = new WeakMap<Product["releases"], Map<string, string>>();
+const described = new Memo<Product["releases"], string, string>(
+  (releases, version) => findDescription(releases, version),
+  1000,
+);
 
 /** "6.0 (Squeeze)" when the release has a codename, else the version as asked. */
 export function describeVersion(product: Product, version: string): string {
-  let known = described.get(product.releases);
-  if (known === undefined) {
-    known = new Map();
-    described.set(product.releases, known);
-  }
-  let description = known.get(version);
-  if (description === undefined) {
-    description = findDescription(product, version);
-    if (known.size >= 1000) known.clear();
-    known.set(version, description);
-  }
-  return description;
+  return described.get(product.releases, version);
 }
 
-function findDescription(product: Product, version: string): string {
+function findDescription(releases: Product["releases"], version: string): string {
   const parts = parseVersion(version);
-  const containing = product.releases.find((candidate) => inLine(parts, parseVersion(candidate.version)));
+  const containing = releases.find((candidate) => inLine(parts, parseVersion(candidate.version)));
   // "Debian 6" is one release (6.0, Squeeze); "Ubuntu 12" is two, so it gets no codename.
-  const within = product.releases.filter((candidate) => isLineOf(parts, parseVersion(candidate.version)));
+  const within = releases.filter((candidate) => isLineOf(parts, parseVersion(candidate.version)));
   const release = containing ?? (within.length === 1 ? within[0] : undefined);
   return release?.codename ? `${version} (${release.codename})` : version;
 }

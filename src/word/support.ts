@@ -1,6 +1,7 @@
 import type { Note, Row } from "../dataset/schema.js";
 import { type ConditionCheck, covers, type Listing, type SupportOutcome } from "../decide/rules.js";
 import type { ProductRows as Product, TableView } from "../decide/scope.js";
+import { Memo } from "../memo.js";
 import type { Verdict } from "../types.js";
 import { parseVersion } from "../version.js";
 import { capital, describeRow, describeVersion, joinWords, withoutMarks } from "./names.js";
@@ -258,23 +259,15 @@ export function composeSupport(
   }
 }
 
-const tableLineCache = new WeakMap<TableView, Map<"linux" | "unix" | null, string[]>>();
-
 /** Every row of a table source as one line each, for lists and unknown systems; built once per source and table. */
+const tableLinesOf = new Memo<TableView, "linux" | "unix" | null, string[]>((view, table) =>
+  view.products
+    .filter((product) => product.table !== null && (table === null || product.table === table))
+    .flatMap((product) => product.rows.map((row) => `${row.label}: ${describeVersions(row, view.notes)}`)),
+);
+
 export function tableLines(view: TableView, table: "linux" | "unix" | null): string[] {
-  let byTable = tableLineCache.get(view);
-  if (byTable === undefined) {
-    byTable = new Map();
-    tableLineCache.set(view, byTable);
-  }
-  let lines = byTable.get(table);
-  if (lines === undefined) {
-    lines = view.products
-      .filter((product) => product.table !== null && (table === null || product.table === table))
-      .flatMap((product) => product.rows.map((row) => `${row.label}: ${describeVersions(row, view.notes)}`));
-    byTable.set(table, lines);
-  }
-  return lines;
+  return tableLinesOf.get(view, table);
 }
 
 /** A row's versions in plain words, each with its Xen condition: "6.0 (Squeeze), needs Xen >= 4.0". */
