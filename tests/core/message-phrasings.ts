@@ -11,78 +11,32 @@
  * and chat markup; how-to and sub-questions; questions in other languages (answered in English); follow-up
  * fragments that name no system.
  */
-import type { Intent, ProductId, TopicId, Verdict } from "../../src/index.js";
+import type { ProductId } from "../../src/index.js";
+import {
+  type Case,
+  type Expectation,
+  faq,
+  list,
+  no,
+  partial,
+  support,
+  unlisted,
+  yes,
+  yesOrPartial,
+} from "./expectations.js";
 
-export interface MessageExpectation {
-  intent: Intent;
-  product?: ProductId | null;
-  version?: string | null;
-  xen?: string | null;
-  /** One verdict, or the verdicts that are all defensible. */
-  verdict?: Verdict | null | Verdict[];
-  topic?: TopicId | null;
-  /** Each must appear in answer.text (case-insensitive). */
-  mentions?: string[];
-  /** None may appear in answer.text (case-sensitive). */
-  absent?: string[];
-  /** When the message names several systems (or an ambiguous name has two readings): one expectation per answer, in order. */
-  answers?: MessageExpectation[];
-}
-export type MessageCase = [question: string, expected: MessageExpectation];
+export type MessageExpectation = Expectation;
+export type MessageCase = Case;
 
-/** A support answer. `undefined` product or version: not asserted; `null`: asserted to be null. */
-const support = (
-  product: ProductId | null | undefined,
-  version: string | null | undefined,
-  verdict: Verdict | Verdict[],
-  mentions?: string[],
-): MessageExpectation => ({
-  intent: "support",
-  ...(product !== undefined ? { product } : {}),
-  ...(version !== undefined ? { version } : {}),
-  verdict,
-  ...(mentions ? { mentions } : {}),
-});
-const yes = (product: ProductId, version?: string | null, mentions?: string[]): MessageExpectation =>
-  support(product, version, "yes", mentions);
-const no = (
-  product: ProductId | undefined,
-  version?: string | null,
-  mentions?: string[],
-): MessageExpectation => support(product, version, "no", mentions);
-const partial = (product: ProductId, version?: string | null, mentions?: string[]): MessageExpectation =>
-  support(product, version, "partial", mentions);
-/** "yes" by an open row's wording, "partial" also defensible (end of life, revision date unknown, ...). */
-const yesOrPartial = (product: ProductId, version?: string | null, mentions?: string[]): MessageExpectation =>
-  support(product, version, ["yes", "partial"], mentions);
 /** CentOS 6 as a whole: 6.0-6.3 no, 6.4 and newer yes (Xen4CentOS). */
 const centos6 = (): MessageExpectation => support("centos", "6", ["partial", "yes"]);
 /** CentOS 7: Xen4CentOS covers it, but it reached end of life in 2024. */
 const centos7 = (): MessageExpectation => yesOrPartial("centos", "7");
-/** No source names the system: no product id. */
-const unlisted = (mentions?: string[]): MessageExpectation => support(null, undefined, "unlisted", mentions);
 /** A support answer about a product, no verdict asserted (comparisons without a release). */
 const about = (product: ProductId, version?: string | null): MessageExpectation => ({
   intent: "support",
   product,
   ...(version !== undefined ? { version } : {}),
-});
-const faq = (topic: TopicId, mentions?: string[]): MessageExpectation => ({
-  intent: "faq",
-  topic,
-  verdict: null,
-  ...(mentions ? { mentions } : {}),
-});
-const list = (
-  product: ProductId | null | undefined,
-  mentions: string[],
-  absent?: string[],
-): MessageExpectation => ({
-  intent: "list",
-  ...(product !== undefined ? { product } : {}),
-  verdict: null,
-  mentions,
-  ...(absent ? { absent } : {}),
 });
 /** Several answers: one per system, in order; the top level describes the first (its mentions are left to it). */
 const several = (first: MessageExpectation, ...rest: MessageExpectation[]): MessageExpectation => {

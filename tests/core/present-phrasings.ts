@@ -7,65 +7,22 @@
  * beats an open row ("and newer", "All versions", "All versions since 11"); a release covered only by an
  * open row is "yes". `mentions: ["2014"]` marks releases where the 2014 table said something different.
  */
-import type { Intent, ProductId, TopicId, Verdict } from "../../src/index.js";
+import {
+  type Case,
+  type Expectation,
+  faq,
+  list,
+  nearby,
+  no,
+  partial,
+  support,
+  unlisted,
+  yes,
+  yesOrPartial,
+} from "./expectations.js";
 
-export interface PresentExpectation {
-  intent: Intent;
-  product?: ProductId | null;
-  version?: string | null;
-  xen?: string | null;
-  /** One verdict, or the verdicts that are all defensible. */
-  verdict?: Verdict | null | Verdict[];
-  topic?: TopicId | null;
-  /** Each must appear in the answer's text (case-insensitive). */
-  mentions?: string[];
-  /** None may appear in the answer's text. */
-  absent?: string[];
-}
-export type PresentCase = [question: string, expected: PresentExpectation];
-
-/** A support answer. `undefined` product or version: not asserted; `null`: asserted to be null. */
-const support = (
-  product: ProductId | null | undefined,
-  version: string | null | undefined,
-  verdict: Verdict | Verdict[],
-  mentions?: string[],
-): PresentExpectation => ({
-  intent: "support",
-  ...(product !== undefined ? { product } : {}),
-  ...(version !== undefined ? { version } : {}),
-  verdict,
-  ...(mentions ? { mentions } : {}),
-});
-const yes = (product: ProductId, version?: string | null, mentions?: string[]): PresentExpectation =>
-  support(product, version, "yes", mentions);
-const no = (
-  product: ProductId | undefined,
-  version?: string | null,
-  mentions?: string[],
-): PresentExpectation => support(product, version, "no", mentions);
-const partial = (product: ProductId, version?: string | null, mentions?: string[]): PresentExpectation =>
-  support(product, version, "partial", mentions);
-/** "yes" by an open row's wording, "partial" also defensible (end of life, revision date unknown, ...). */
-const yesOrPartial = (product: ProductId, version?: string | null, mentions?: string[]): PresentExpectation =>
-  support(product, version, ["yes", "partial"], mentions);
-/** No source names the system: no product id. */
-const unlisted = (mentions?: string[]): PresentExpectation => support(null, undefined, "unlisted", mentions);
-/** Facts exist in present-day.md but the system has no product id: never "no". */
-const nearby = (mentions?: string[]): PresentExpectation =>
-  support(null, undefined, ["yes", "partial", "unlisted"], mentions);
-const faq = (topic: TopicId, mentions?: string[]): PresentExpectation => ({
-  intent: "faq",
-  topic,
-  verdict: null,
-  ...(mentions ? { mentions } : {}),
-});
-const list = (product: ProductId | null | undefined, mentions: string[]): PresentExpectation => ({
-  intent: "list",
-  ...(product !== undefined ? { product } : {}),
-  verdict: null,
-  mentions,
-});
+export type PresentExpectation = Expectation;
+export type PresentCase = Case;
 
 export const PRESENT_PHRASINGS: PresentCase[] = [
   // Debian: current row "4.0 (Etch), 5.0 (Lenny), 6.0 (Squeeze)[1], 7 (Wheezy)[1] and newer" ([1]: Xen >= 4.0);

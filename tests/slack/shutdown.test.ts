@@ -69,6 +69,20 @@ function slashInFlight(port: number) {
   };
 }
 
+/** The process's shutdown over a harness's app, as `npm start` installs it, with exit() recorded, no signals. */
+function shutdownOf(harness: SlackHarness) {
+  const exit = vi.fn();
+  const shutdown = installGracefulShutdown({
+    logger: harness.ops.logger,
+    stops: [() => harness.app.stop()],
+    cleanups: [() => harness.ops.close()],
+    exit,
+    signals: [],
+    logProcessErrors: false,
+  });
+  return { exit, shutdown };
+}
+
 describe("stop()", () => {
   it("answers a slash command still arriving when stop() is called, then closes, refusing new connections", async () => {
     h = await startSlackHarness();
@@ -109,15 +123,7 @@ describe("stop()", () => {
       harness.api.callsOf("chat.postMessage").find((c) => c.args.channel === "C0DRAIN01"),
     );
 
-    const exit = vi.fn();
-    const shutdown = installGracefulShutdown({
-      logger: harness.ops.logger,
-      stops: [() => harness.app.stop()],
-      cleanups: [() => harness.ops.close()],
-      exit,
-      signals: [],
-      logProcessErrors: false,
-    });
+    const { exit, shutdown } = shutdownOf(harness);
     const done = shutdown.shutdown("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(exit).not.toHaveBeenCalled();
@@ -142,15 +148,7 @@ describe("stop()", () => {
     await harness.api.waitFor(() =>
       harness.api.callsOf("chat.postMessage").find((c) => c.args.channel === "C0HUNG001"),
     );
-    const exit = vi.fn();
-    const shutdown = installGracefulShutdown({
-      logger: harness.ops.logger,
-      stops: [() => harness.app.stop()],
-      cleanups: [() => harness.ops.close()],
-      exit,
-      signals: [],
-      logProcessErrors: false,
-    });
+    const { exit, shutdown } = shutdownOf(harness);
     const started = performance.now();
     await shutdown.shutdown("SIGTERM");
     // The answer (300 ms, one retry) and its apology (the same) gave up: well inside the 10 s window.
