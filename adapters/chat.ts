@@ -27,7 +27,7 @@ function secretsOf(env: NodeJS.ProcessEnv): string[] {
   return names.map((name) => env[name] ?? "").filter((value) => value !== "");
 }
 
-/** Starts the Slack app; true when it serves `/healthz` itself (over HTTP, or Socket Mode's own server). */
+/** Starts the Slack app, its health check added to the process's (it serves `/healthz` on PORT itself). */
 async function startSlack(ops: Ops, core: Dom0Core, stops: Stop[], health: Health): Promise<void> {
   const { createSlackApp, slackConfigFromEnv } = await import("./slack/index.js");
   const app = createSlackApp(slackConfigFromEnv(process.env), { core, ops, health });

@@ -84,7 +84,11 @@ function languageLine(language: string): string {
 }
 
 /** What a message asks besides its systems: its language, the distribution's own kernel, a comparison. */
-function asking(parsed: ParsedQuestion): { language: string | null; ownKernel: boolean; comparing: boolean } {
+function extrasOf(parsed: ParsedQuestion): {
+  language: string | null;
+  ownKernel: boolean;
+  comparing: boolean;
+} {
   return {
     language: parsed.language,
     ownKernel: OWN_KERNEL.test(parsed.normalized),
@@ -115,6 +119,18 @@ function otherSystems(mentions: readonly Mention[], answered: string | undefined
     )
     .filter((name) => name !== answered);
   return [...new Set(names)];
+}
+
+/** A support resolution for a catalogued product (or variant), its version set apart. */
+function supportOf(product: Product, variant: Variant | null): Resolution {
+  return { intent: "support", product, variant, codenameVersion: null };
+}
+
+/** The product's variant a button, option or conversation named ("Scientific Linux" or its key), or null. */
+function variantOf(product: Product, name: string | null | undefined): Variant | null {
+  if (typeof name !== "string") return null;
+  const wanted = variantKey(name);
+  return product.variants?.find((candidate) => variantKey(candidate.name) === wanted) ?? null;
 }
 
 /** What a conversation keeps of an answer for a follow-up: the question as understood (the first, of several). */
@@ -314,7 +330,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         xen: parsed.xen,
         mentions: [],
         kernels: parsed.kernels,
-        ...asking(parsed),
+        ...extrasOf(parsed),
       };
       if (ambiguity) understood.ambiguity = ambiguity;
       each.push(understood);
@@ -335,21 +351,9 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       // "SUSE 11 SP3": a service pack settles it for SLES.
       const settled =
         also !== undefined && (shared?.onlyAlsoWith ?? []).some((word) => parsed.words.has(word));
-      if (!settled) {
-        add(
-          { intent: "support", product: entity.product, variant, codenameVersion: null },
-          version,
-          also && shared?.says,
-        );
-      }
-      if (also && settled)
-        add({ intent: "support", product: also, variant: null, codenameVersion: null }, version);
-      else if (also)
-        add(
-          { intent: "support", product: also, variant: null, codenameVersion: null },
-          version,
-          shared?.says,
-        );
+      const why = also && !settled ? shared?.says : undefined;
+      if (!settled) add(supportOf(entity.product, variant), version, why);
+      if (also) add(supportOf(also, null), version, why);
     }
     return each;
   }
@@ -359,10 +363,12 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     // Bounded before any pattern runs on it: no question needs more, and no input costs more.
     const cleaned = cleanMessage(raw.slice(0, MAX_QUESTION_CHARS));
     const asking = askingSentence(cleaned);
-    let focused = asking === null ? null : parseQuestion(asking, lexicon, kernelReader);
+    const whole = () => ({ parsed: parseQuestion(cleaned, lexicon, kernelReader), text: cleaned });
+    if (asking === null) return whole();
+    let focused = parseQuestion(asking, lexicon, kernelReader);
     // A pasted kernel string in the asking sentence does not outweigh a system the sentence names
     // ("[dmesg ... 6.1.0-18-amd64 ...] does fedora 39 work as dom0 too?").
-    if (asking !== null && focused !== null && focused.kernels.length > 0) {
+    if (focused.kernels.length > 0) {
       const stripped = focused.kernels.reduce(
         (text, kernel) => text.replace(kernel.text, " "),
         asking.toLowerCase(),
@@ -372,13 +378,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         focused = named;
       }
     }
-    if (
-      asking === null ||
-      focused === null ||
-      (focused.mentions.length === 0 && focused.kernels.length === 0)
-    ) {
-      return { parsed: parseQuestion(cleaned, lexicon, kernelReader), text: cleaned };
-    }
+    if (focused.mentions.length === 0 && focused.kernels.length === 0) return whole();
     // A Xen version said elsewhere in the message still applies ("we run Xen 3.4. is squeeze ok?").
     const xen = focused.xen ?? XEN_SAID.exec(cleaned.toLowerCase())?.[1] ?? null;
     return { parsed: xen === focused.xen ? focused : { ...focused, xen }, text: asking };
@@ -394,7 +394,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
     context: StructuredQuestion | null,
   ): Understood | null {
     if (!isFragment(parsed)) return null;
-    const base = { raw, mentions: [], kernels: parsed.kernels, ...asking(parsed) };
+    const base = { raw, mentions: [], kernels: parsed.kernels, ...extrasOf(parsed) };
     const previous = context ? productsById.get(context.product) : undefined;
     if (parsed.mentions.length > 0) {
       // "ok and wheezy?", "the same for SLES?": a system named, the rest (its Xen version) from before.
@@ -402,13 +402,12 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       if (!context || !named || named.mention.entity.kind === "unlisted") return null;
       const entity = named.mention.entity;
       const variant = entity.kind === "product" ? entity.variant : null;
-      const resolution: Resolution = {
-        intent: "support",
-        product: entity.product,
-        variant,
-        codenameVersion: null,
+      return {
+        ...base,
+        resolution: supportOf(entity.product, variant),
+        version: named.version,
+        xen: parsed.xen ?? context.xen ?? null,
       };
-      return { ...base, resolution, version: named.version, xen: parsed.xen ?? context.xen ?? null };
     }
     if (parsed.version === null && parsed.xen === null) {
       // "is that the newest?": the newest release of the system asked about before.
@@ -423,13 +422,8 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         };
       }
       if (previous) return null;
-      return {
-        ...base,
-        resolution: { intent: "unclear", reason: "fragment", suggestions: [] },
-        version: null,
-        xen: null,
-      };
     }
+    // A fragment with nothing before it: ask for the system by name, never guess one.
     if (!previous || !context) {
       return {
         ...base,
@@ -438,11 +432,9 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
         xen: null,
       };
     }
-    const wanted = context.variant ? variantKey(context.variant) : null;
-    const variant = previous.variants?.find((candidate) => variantKey(candidate.name) === wanted) ?? null;
     return {
       ...base,
-      resolution: { intent: "support", product: previous, variant, codenameVersion: null },
+      resolution: supportOf(previous, variantOf(previous, context.variant)),
       version: parsed.version ?? context.version ?? null,
       xen: parsed.xen ?? context.xen ?? null,
     };
@@ -472,7 +464,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       xen: parsed.xen,
       mentions: parsed.mentions,
       kernels: parsed.kernels,
-      ...asking(parsed),
+      ...extrasOf(parsed),
     };
     if (resolution.intent !== "support" && resolution.intent !== "unlisted") return [single];
     const each = eachSubject(parsed, raw);
@@ -537,22 +529,14 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
       line,
       ...(answers[i]?.reasons ?? []).slice(0, 3).map((reason) => `    ${reason.trim()}`),
     ]);
-    const composed: Composed = {
-      verdict: first.verdict,
-      headline,
-      reasons: [...before, ...detailed, ...after],
-      notes: [],
-      suggestions: [],
-    };
-    const text = renderText(composed, sources);
-    const noteLines = notes.map((note) => `Note: ${note.text}`);
+    const text = renderText({ headline, reasons: [...before, ...detailed, ...after], notes }, sources);
     return {
       ...first,
       question: raw,
       headline,
       reasons,
       notes,
-      text: noteLines.length ? text.replace(/\n(Sources?:)/, `\n${noteLines.join("\n")}\n$1`) : text,
+      text,
       query: null,
       answers,
     };
@@ -681,8 +665,7 @@ export function createCore(data: Dataset, options: CoreOptions = {}): Dom0Core {
   function ask(question: StructuredQuestion, call?: AnswerOptions): Answer {
     const asOf = dayOf({ asOf: question.asOf ?? call?.asOf ?? undefined });
     const product = productsById.get(question.product);
-    const wanted = typeof question.variant === "string" ? variantKey(question.variant) : null;
-    const variant = product?.variants?.find((candidate) => variantKey(candidate.name) === wanted) ?? null;
+    const variant = product ? variantOf(product, question.variant) : null;
     const version =
       typeof question.version === "string" && VERSION.test(question.version) ? question.version : null;
     const xen = typeof question.xen === "string" && VERSION.test(question.xen) ? question.xen : null;

@@ -30,3 +30,17 @@ export function differenceWords(finding: SourceFinding, answer: Pick<Answer, "so
   const tense = finding.date < answer.source.revision ? "said" : "says";
   return `${tense} ${VERDICT_WORDS[finding.verdict ?? "unlisted"]}`;
 }
+
+/** True when the answer is about several systems: no one verdict stands for the whole message. */
+export function isSeveral(answer: Pick<Answer, "answers">): boolean {
+  return (answer.answers?.length ?? 0) > 1;
+}
+
+/**
+ * The verdict of the system a reason line of a several-systems answer is about ("RHEL 6: No, ..."), or null for
+ * a line of the message as a whole (and for every line of a one-system answer).
+ */
+export function lineVerdict(answer: Pick<Answer, "answers">, reason: string): Verdict | null {
+  if (!isSeveral(answer)) return null;
+  return answer.answers?.find((one) => reason.endsWith(`: ${one.headline}`))?.verdict ?? null;
+}

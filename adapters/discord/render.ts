@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import type { Answer, Dom0Core, SourceRef, TableRow, Verdict } from "../../src/types.js";
-import { dayText, differenceWords, differingSources } from "../common/sources.js";
+import { dayText, differenceWords, differingSources, isSeveral, lineVerdict } from "../common/sources.js";
 import {
   DISCORD_EMBED_DESCRIPTION_LIMIT,
   DISCORD_EMBED_FOOTER_LIMIT,
@@ -21,7 +21,7 @@ export const VERDICT_COLOURS: Record<Verdict | "neutral", number> = {
 /** The colour an answer's embed gets. */
 export function colourOf(answer: Answer): number {
   // Several systems: no one verdict colours the whole answer.
-  if ((answer.answers?.length ?? 0) > 1) return VERDICT_COLOURS.neutral;
+  if (isSeveral(answer)) return VERDICT_COLOURS.neutral;
   return answer.intent === "support" && answer.verdict
     ? VERDICT_COLOURS[answer.verdict]
     : VERDICT_COLOURS.neutral;
@@ -31,10 +31,9 @@ const VERDICT_MARKS: Record<Verdict, string> = { yes: "✅", no: "❌", partial:
 
 /** Each system's line of a several-systems answer, marked with its own verdict. */
 function marked(answer: Answer): string[] {
-  if ((answer.answers?.length ?? 0) < 2) return answer.reasons;
   return answer.reasons.map((reason) => {
-    const own = answer.answers?.find((one) => reason.endsWith(`: ${one.headline}`));
-    return own?.verdict ? `${VERDICT_MARKS[own.verdict]} ${reason}` : reason;
+    const verdict = lineVerdict(answer, reason);
+    return verdict ? `${VERDICT_MARKS[verdict]} ${reason}` : reason;
   });
 }
 

@@ -2,7 +2,7 @@
 import type { types } from "@slack/bolt";
 import type { Answer, SourceRef, Verdict } from "../../src/index.js";
 import { encodeReplay, replayOf } from "../common/replay.js";
-import { dayText, differenceWords, differingSources } from "../common/sources.js";
+import { dayText, differenceWords, differingSources, isSeveral, lineVerdict } from "../common/sources.js";
 import { SHARE_ACTION_ID } from "./action-ids.js";
 import { type Block, contextBlock, fitBlocks, packedSections, sectionBlock } from "./block-kit.js";
 import {
@@ -43,12 +43,11 @@ const VERDICT_EMOJI: Record<Verdict, string> = {
 /** The answer as Block Kit: verdict line, reasons, notes, suggestions, then source (and question) as context. */
 export function renderSlackBlocks(answer: Answer, options: RenderAnswerOptions): SlackMessage {
   // Several systems: the headline is no verdict of its own; each system's line carries its own mark.
-  const several = (answer.answers?.length ?? 0) > 1;
-  const emoji = answer.verdict === null || several ? "" : `${VERDICT_EMOJI[answer.verdict]} `;
+  const emoji = answer.verdict === null || isSeveral(answer) ? "" : `${VERDICT_EMOJI[answer.verdict]} `;
   const leading: Block[] = [sectionBlock(`${emoji}*${escapeMrkdwn(answer.headline)}*`)];
   const markOf = (reason: string): string => {
-    const own = several ? answer.answers?.find((one) => reason.endsWith(`: ${one.headline}`)) : undefined;
-    return own?.verdict ? VERDICT_EMOJI[own.verdict] : "•";
+    const verdict = lineVerdict(answer, reason);
+    return verdict ? VERDICT_EMOJI[verdict] : "•";
   };
   leading.push(
     ...packedSections(answer.reasons.map((reason) => `${markOf(reason)} ${escapeMrkdwn(reason.trim())}`)),

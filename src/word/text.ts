@@ -21,7 +21,12 @@ function citation(sources: readonly Source[]): string[] {
 }
 
 /** The whole answer as plain text: the headline, the reasons, the notes, then every source with its date. */
-export function renderText(composed: Composed, sources: readonly Source[]): string {
+export function renderText(
+  composed: Pick<Composed, "headline" | "reasons"> & {
+    notes: readonly { text: string; mark?: string | null }[];
+  },
+  sources: readonly Source[],
+): string {
   const lines = [
     composed.headline,
     ...composed.reasons.map((reason) => (reason.startsWith("  ") ? reason : `- ${reason}`)),
