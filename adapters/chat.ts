@@ -1,6 +1,7 @@
 import { ConfigError, DatasetError } from "../src/errors.js";
 import { openCore } from "../src/open-core.js";
 import type { Dom0Core } from "../src/types.js";
+import { isPostgresUrl } from "./common/config.js";
 import { createHealthServer, Health, listen } from "./common/health.js";
 import { createOps, type Ops } from "./common/ops.js";
 import { installGracefulShutdown } from "./common/shutdown.js";
@@ -24,7 +25,12 @@ function healthPortOf(env: NodeJS.ProcessEnv): number | null {
 /** Every secret the process holds: logs scrub their exact values wherever they appear. */
 function secretsOf(env: NodeJS.ProcessEnv): string[] {
   const names = ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "DISCORD_TOKEN"];
-  return names.map((name) => env[name] ?? "").filter((value) => value !== "");
+  const secrets = names.map((name) => env[name] ?? "");
+  // A PostgreSQL URL's password, wherever a driver message might repeat it.
+  const insights = env["INSIGHTS_DB"] ?? "";
+  if (isPostgresUrl(insights))
+    secrets.push(URL.canParse(insights) ? decodeURIComponent(new URL(insights).password) : "");
+  return secrets.filter((value) => value !== "");
 }
 
 /** Starts the Slack app, its health check added to the process's (it serves `/healthz` on PORT itself). */
@@ -67,6 +73,8 @@ export async function startChat(wanted: { slack: boolean; discord: boolean }): P
     ops = createOps({ secrets: secretsOf(process.env) });
     // The validated-bytes cache: the same validation as loadCore, without keeping zod in a long-lived process.
     const core = await openCore();
+    // A PostgreSQL store connects here: one that cannot be reached is reported now, and answering goes on.
+    await ops.insights.ready();
     // Installed first and read at signal time: whatever has started by then is stopped.
     const stops: Stop[] = [];
     const opened = ops;

@@ -29,7 +29,7 @@ const HINTS: Record<keyof z.infer<typeof opsEnvSchema>, string> = {
   RATE_LIMIT_BURST: "a whole number of questions, at least 1 (default 10)",
   RATE_LIMIT_PER_MINUTE: "questions a user regains per minute, more than 0 (default 10)",
   INSIGHTS: "0 to turn the insights database off, 1 (the default) to keep it on",
-  INSIGHTS_DB: "a file path for the insights database",
+  INSIGHTS_DB: "a file path for the insights database, or a postgres:// URL",
   INSIGHTS_USER_IDS: "1 to store user ids with insights, 0 (the default) not to",
   INSIGHTS_RETENTION_DAYS: "whole days to keep insights rows, 1 to 36500 (default 180)",
   INSIGHTS_MAX_ROWS: "the most rows kept per insights table, at least 100 (default 100000)",
@@ -50,7 +50,8 @@ export interface OpsConfig {
   insights: {
     /** `INSIGHTS=0` turns recording off (default on). */
     enabled: boolean;
-    /** `INSIGHTS_DB`, resolved against the working directory (default ./dom0bot-insights.db). */
+    /** `INSIGHTS_DB`: a SQLite file resolved against the working directory (default ./dom0bot-insights.db),
+     *  or a `postgres://` URL, kept as written. */
     path: string;
     /** `INSIGHTS_USER_IDS=1`: store user ids (default off). */
     userIds: boolean;
@@ -87,10 +88,16 @@ export function loadOpsConfig(
     rateLimit: { capacity: vars.RATE_LIMIT_BURST, refillPerSecond: vars.RATE_LIMIT_PER_MINUTE / 60 },
     insights: {
       enabled: vars.INSIGHTS,
-      path: resolve(cwd, vars.INSIGHTS_DB),
+      // A postgres:// URL is the shared PostgreSQL store; anything else is a SQLite file under the working dir.
+      path: isPostgresUrl(vars.INSIGHTS_DB) ? vars.INSIGHTS_DB : resolve(cwd, vars.INSIGHTS_DB),
       userIds: vars.INSIGHTS_USER_IDS,
       retentionDays: vars.INSIGHTS_RETENTION_DAYS,
       maxRows: vars.INSIGHTS_MAX_ROWS,
     },
   };
+}
+
+/** True for a PostgreSQL connection URL (`postgres://` or `postgresql://`). */
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
 }

@@ -50,7 +50,7 @@ export function createOps(
       return true;
     },
     async close() {
-      insights.close();
+      await insights.close();
     },
   };
 }

@@ -18,17 +18,22 @@ export interface InsightsReport {
 }
 
 /** Reads the store into a report; `limit` caps each list (default 20). */
-export function buildReport(
+export async function buildReport(
   store: InsightsReader,
   options: { limit?: number; now?: Date } = {},
-): InsightsReport {
+): Promise<InsightsReport> {
   const limit = options.limit ?? 20;
+  const [unanswered, unlistedProducts, ratings] = await Promise.all([
+    store.unanswered(limit),
+    store.unlistedProducts(limit),
+    store.ratings(),
+  ]);
   return {
     database: store.path,
     generatedAt: (options.now ?? new Date()).toISOString(),
-    unanswered: store.unanswered(limit),
-    unlistedProducts: store.unlistedProducts(limit),
-    ratings: store.ratings().map((row) => ({ ...row, share: row.up / Math.max(1, row.up + row.down) })),
+    unanswered,
+    unlistedProducts,
+    ratings: ratings.map((row) => ({ ...row, share: row.up / Math.max(1, row.up + row.down) })),
   };
 }
 

@@ -46,23 +46,23 @@ export async function runReport(argv: string[], out: NodeJS.WritableStream): Pro
     out.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  let reader: ReturnType<typeof openInsightsReader>;
+  let reader: Awaited<ReturnType<typeof openInsightsReader>>;
   try {
-    reader = openInsightsReader(path);
+    reader = await openInsightsReader(path);
   } catch (error) {
     out.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
   try {
-    const report = buildReport(reader, { limit });
+    const report = await buildReport(reader, { limit });
     out.write(values.json ? `${JSON.stringify(report)}\n` : renderReportText(report));
     return 0;
   } catch (error) {
     out.write(
-      `Cannot read the insights database ${path}: ${error instanceof Error ? error.message : String(error)}\n`,
+      `Cannot read the insights database ${reader.path}: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     return 1;
   } finally {
-    reader.close();
+    await reader.close();
   }
 }

@@ -45,7 +45,7 @@ function rows(path: string, table: "misses" | "ratings"): StoredRow[] {
 }
 
 describe("normaliseQuestion", () => {
-  it("lowercases, collapses whitespace, drops trailing punctuation and caps the length so alike questions group", () => {
+  it("lowercases, collapses whitespace, drops trailing punctuation and caps the length so alike questions group", async () => {
     expect(normaliseQuestion("  Does   FreeBSD\n work as DOM0?? ")).toBe("does freebsd work as dom0");
     expect(normaliseQuestion(`a${" b".repeat(500)}`)).toHaveLength(200);
   });
@@ -61,7 +61,7 @@ describe("the insights store", () => {
   });
   afterAll(() => store.close());
 
-  it("records unclear answers and unlisted products, not answers the table settled", () => {
+  it("records unclear answers and unlisted products, not answers the table settled", async () => {
     store.recordAnswer({ platform: "slack", answer: unclearAnswer("What about   PIZZA?"), userId: "U1" });
     store.recordAnswer({
       platform: "discord",
@@ -72,7 +72,7 @@ describe("the insights store", () => {
       platform: "slack",
       answer: fakeAnswer({ intent: "faq", verdict: null, topic: "what-is-dom0" }),
     });
-    store.flush();
+    await store.flush();
     const misses = rows(path, "misses");
     expect(misses.map((row) => [row.platform, row.kind, row.question, row.product_name])).toEqual([
       ["slack", "unclear", "what about pizza", null],
@@ -81,7 +81,7 @@ describe("the insights store", () => {
     expect(misses.every((row) => row.user_id === null)).toBe(true);
   });
 
-  it("records ratings with intent, product, verdict and platform, without user ids", () => {
+  it("records ratings with intent, product, verdict and platform, without user ids", async () => {
     store.recordRating({
       platform: "slack",
       rating: "up",
@@ -98,7 +98,7 @@ describe("the insights store", () => {
       verdict: null,
       topic: "mini-os",
     });
-    store.flush();
+    await store.flush();
     expect(
       rows(path, "ratings").map((row) => [
         row.platform,
@@ -115,7 +115,7 @@ describe("the insights store", () => {
     ]);
   });
 
-  it("uses WAL so that several processes can write one file", () => {
+  it("uses WAL so that several processes can write one file", async () => {
     const db = new Database(path, { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     db.close();
@@ -128,10 +128,10 @@ describe("the insights store", () => {
     expect(rows(timedPath, "misses")).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(rows(timedPath, "misses").map((row) => row.question)).toEqual(["queued"]);
-    timed.close();
+    await timed.close();
   });
 
-  it("stores user ids only when the operator opts in", () => {
+  it("stores user ids only when the operator opts in", async () => {
     const optedPath = join(tempDir(), "opted.db");
     const opted = open(optedPath, { userIds: true }).store;
     opted.recordAnswer({ platform: "slack", answer: unclearAnswer("hm"), userId: "U42" });
@@ -143,23 +143,23 @@ describe("the insights store", () => {
       verdict: null,
       userId: "9001",
     });
-    opted.close();
+    await opted.close();
     expect(rows(optedPath, "misses")[0]?.user_id).toBe("U42");
     expect(rows(optedPath, "ratings")[0]?.user_id).toBe("9001");
   });
 
-  it("keeps what it recorded across a restart", () => {
+  it("keeps what it recorded across a restart", async () => {
     const restartPath = join(tempDir(), "restart.db");
     const first = open(restartPath).store;
     first.recordAnswer({ platform: "slack", answer: unclearAnswer("before restart") });
-    first.close();
+    await first.close();
     const second = open(restartPath).store;
     second.recordAnswer({ platform: "slack", answer: unclearAnswer("Before restart") });
-    expect(buildReport(second).unanswered).toMatchObject([{ question: "before restart", count: 2 }]);
-    second.close();
+    expect((await buildReport(second)).unanswered).toMatchObject([{ question: "before restart", count: 2 }]);
+    await second.close();
   });
 
-  it("creates no file and records nothing when turned off (INSIGHTS=0)", () => {
+  it("creates no file and records nothing when turned off (INSIGHTS=0)", async () => {
     const offPath = join(tempDir(), "off.db");
     const { store: off, out } = open(offPath, { enabled: false });
     off.recordAnswer({ platform: "slack", answer: unclearAnswer("x") });
@@ -170,7 +170,7 @@ describe("the insights store", () => {
 });
 
 describe("buildReport", () => {
-  it("groups unanswered questions, most frequent first, with unlisted product names and ratings per intent and product", () => {
+  it("groups unanswered questions, most frequent first, with unlisted product names and ratings per intent and product", async () => {
     const { store } = open(join(tempDir(), "report.db"));
     const ask = (answer: ReturnType<typeof unclearAnswer>, times: number) => {
       for (let i = 0; i < times; i += 1) store.recordAnswer({ platform: "slack", answer });
@@ -190,7 +190,7 @@ describe("buildReport", () => {
     rate("down", "debian", 2);
     store.recordRating({ platform: "slack", rating: "up", intent: "faq", product: null, verdict: null });
 
-    const report = buildReport(store, { now: new Date("2024-01-01T00:00:00Z") });
+    const report = await buildReport(store, { now: new Date("2024-01-01T00:00:00Z") });
     expect(report.unanswered.map(({ question, kind, count }) => [count, kind, question])).toEqual([
       [4, "unclear", "how do i pass through a gpu"],
       [3, "unlisted", "does freebsd work"],
@@ -206,19 +206,19 @@ describe("buildReport", () => {
       { intent: "support", product: "debian", up: 0, down: 2, share: 0 },
       { intent: "faq", product: null, up: 1, down: 0, share: 1 },
     ]);
-    expect(buildReport(store, { limit: 2 }).unanswered).toHaveLength(2);
+    expect((await buildReport(store, { limit: 2 })).unanswered).toHaveLength(2);
 
     const text = renderReportText(report);
     expect(text).toMatch(/^\s+4\s+unclear\s+how do i pass through a gpu$/m);
     expect(text).toMatch(/^\s+3\s+freebsd$/m);
     expect(text).toMatch(/^\s+support centos\s+3 up\s+1 down\s+75%$/m);
     expect(text.indexOf("how do i pass")).toBeLessThan(text.indexOf("does freebsd work"));
-    store.close();
+    await store.close();
   });
 });
 
 describe("a database it cannot use", () => {
-  it("reports a corrupt file at start-up with its path and reason, and answering goes on without recording", () => {
+  it("reports a corrupt file at start-up with its path and reason, and answering goes on without recording", async () => {
     const path = join(tempDir(), "corrupt.db");
     writeFileSync(path, `SQLite format 3\u0000${"garbage ".repeat(1000)}`);
     const { store, out } = open(path);
@@ -235,13 +235,13 @@ describe("a database it cannot use", () => {
     ).not.toThrow();
   });
 
-  it("reports a page-level corruption that only a check finds", () => {
+  it("reports a page-level corruption that only a check finds", async () => {
     const path = join(tempDir(), "damaged.db");
     const { store: healthy } = open(path);
     for (let i = 0; i < 2000; i += 1) {
       healthy.recordAnswer({ platform: "slack", answer: unclearAnswer(`question ${i} ${"x".repeat(100)}`) });
     }
-    healthy.close();
+    await healthy.close();
     // Overwrite the middle of the file (past the header and schema page) with noise.
     const fd = openSync(path, "r+");
     writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 4096 * 10);
@@ -253,7 +253,7 @@ describe("a database it cannot use", () => {
     expect(line?.reason).toMatch(/^the file is corrupt or not SQLite/);
   });
 
-  it("reports a path whose directory does not exist, naming the directory", () => {
+  it("reports a path whose directory does not exist, naming the directory", async () => {
     const dir = join(tempDir(), "missing-dir");
     const { store, out } = open(join(dir, "insights.db"));
     expect(store.enabled).toBe(false);
@@ -262,7 +262,7 @@ describe("a database it cannot use", () => {
     );
   });
 
-  it("reports a path under a regular file (unwritable however the process runs)", () => {
+  it("reports a path under a regular file (unwritable however the process runs)", async () => {
     const file = join(tempDir(), "a-file");
     writeFileSync(file, "");
     const { store, out } = open(join(file, "insights.db"));
@@ -270,16 +270,16 @@ describe("a database it cannot use", () => {
     expect(out.json().find((entry) => entry.level === 50)?.reason).toBe(`${file} is not a directory`);
   });
 
-  it("keeps answering when the file goes bad after start-up, logging the lost batch", () => {
+  it("keeps answering when the file goes bad after start-up, logging the lost batch", async () => {
     const path = join(tempDir(), "later.db");
     const { store, out } = open(path);
     const saboteur = new Database(path);
     saboteur.exec("DROP TABLE misses");
-    saboteur.close();
+    await saboteur.close();
     expect(() =>
       store.recordAnswer({ platform: "slack", answer: unclearAnswer("after the drop") }),
     ).not.toThrow();
-    expect(() => store.flush()).not.toThrow();
+    await expect(store.flush()).resolves.toBeUndefined();
     const warning = out.json().find((entry) => entry.level === 40);
     expect(warning).toMatchObject({
       msg: "insights: could not record a batch; answering goes on",
@@ -287,7 +287,7 @@ describe("a database it cannot use", () => {
       lost: 1,
     });
     expect(JSON.stringify(warning)).toContain("no such table: misses");
-    store.close();
+    await store.close();
   });
 });
 
@@ -353,8 +353,8 @@ describe("the store stays bounded and migrates", () => {
 
     const { store } = open(path);
     expect(store.enabled).toBe(true);
-    expect(store.unanswered(10).map((row) => row.question)).toEqual(["old one"]);
-    store.close();
+    expect((await store.unanswered(10)).map((row) => row.question)).toEqual(["old one"]);
+    await store.close();
     const after = new Database(path, { readonly: true });
     expect(after.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     const indexes = after.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as {

@@ -39,11 +39,11 @@ describe("createOps: what an adapter calls", () => {
     expect(answerLines[0]).toMatchObject({ platform: "discord", intent: "support", verdict: "unlisted" });
     expect(out.text).not.toContain("81234");
     expect(out.text).not.toContain("FreeBSD work");
-    const reader = openInsightsReader(db);
-    expect(buildReport(reader).unanswered).toMatchObject([
+    const reader = await openInsightsReader(db);
+    expect((await buildReport(reader)).unanswered).toMatchObject([
       { question: "does freebsd work as dom0", count: 1 },
     ]);
-    reader.close();
+    await reader.close();
   });
 
   it("logs question text and user id when LOG_QUESTIONS=1", async () => {
@@ -69,11 +69,11 @@ describe("createOps: what an adapter calls", () => {
     expect(operations.rated("slack", "dom0_share")).toBe(false);
     expect(operations.rated("discord", "dom0:rate:up:support:gentoo:yes:-")).toBe(false);
     await operations.close();
-    const reader = openInsightsReader(db);
-    expect(buildReport(reader).ratings).toEqual([
+    const reader = await openInsightsReader(db);
+    expect((await buildReport(reader)).ratings).toEqual([
       { intent: "support", product: "debian", up: 1, down: 0, share: 1 },
     ]);
-    reader.close();
+    await reader.close();
   });
 
   it("limits each user by RATE_LIMIT_BURST", async () => {

@@ -24,7 +24,7 @@ async function report(argv: string[]): Promise<{ code: number; output: string }>
 
 describe("dom0 report", () => {
   let db: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     db = join(tempDir(), "insights.db");
     const store = openInsights(
       { enabled: true, path: db, userIds: false },
@@ -47,7 +47,7 @@ describe("dom0 report", () => {
       product: "debian",
       verdict: "yes",
     });
-    store.close();
+    await store.close();
   });
 
   it("prints the unanswered questions, most asked first, then products and ratings as text", async () => {

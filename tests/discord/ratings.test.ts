@@ -72,13 +72,13 @@ async function press(customId: string, sent: { embeds?: unknown; components?: un
 const ratingButtons = (rows: Row[]) =>
   rows.flatMap((row) => row.components).filter((button) => button.custom_id.startsWith(RATING_ID_PREFIX));
 
-function report() {
-  harness.ops.insights.flush();
-  const reader = openInsightsReader(dbPath);
+async function report() {
+  await harness.ops.insights.flush();
+  const reader = await openInsightsReader(dbPath);
   try {
-    return buildReport(reader);
+    return await buildReport(reader);
   } finally {
-    reader.close();
+    await reader.close();
   }
 }
 
@@ -121,7 +121,7 @@ describe("rating buttons", () => {
   });
 
   it("records a thumbs-down in the insights file and swaps the rating row for a disabled thanks, keeping Why? and the table", async () => {
-    const before = report().ratings.find((row) => row.intent === "support" && row.product === "centos");
+    const before = (await report()).ratings.find((row) => row.intent === "support" && row.product === "centos");
     const sent = await ask("does CentOS 6.3 work as dom0?");
     const [, down] = ratingButtons(sent.components);
     const body = await press(down?.custom_id ?? "", sent);
@@ -137,7 +137,7 @@ describe("rating buttons", () => {
         label: "Thanks: rated not helpful",
       }),
     ]);
-    const after = report().ratings.find((row) => row.intent === "support" && row.product === "centos");
+    const after = (await report()).ratings.find((row) => row.intent === "support" && row.product === "centos");
     expect(after).toMatchObject({ up: before?.up ?? 0, down: (before?.down ?? 0) + 1 });
   });
 
@@ -149,7 +149,7 @@ describe("rating buttons", () => {
     const body = await press(up?.custom_id ?? "", sent);
     expect(body.type).toBe(7);
     expect(body.data.components.at(-1).components[0].label).toBe("Thanks: rated helpful");
-    const built = report();
+    const built = await report();
     expect(built.ratings).toContainEqual(
       expect.objectContaining({ intent: "support", product: null, up: 1, down: 0, share: 1 }),
     );
@@ -166,12 +166,12 @@ describe("rating buttons", () => {
   ])(
     "answers a forged or garbled rating id (%s) privately and politely, recording nothing",
     async (customId) => {
-      const before = report().ratings;
+      const before = (await report()).ratings;
       const body = await press(customId, { components: [] });
       expect(body.type).toBe(4);
       expect(body.data.flags & EPHEMERAL_FLAG).toBe(EPHEMERAL_FLAG);
       expect(body.data.embeds[0].description).toBe(UNREADABLE_RATING_TEXT);
-      expect(report().ratings).toEqual(before);
+      expect((await report()).ratings).toEqual(before);
     },
   );
 });

@@ -40,13 +40,13 @@ async function slash(question: string): Promise<MessageBody> {
 const ratingButtons = (blocks: MessageBody["blocks"]) =>
   buttons(blocks).filter((button) => button.action_id?.startsWith(RATING_ID_PREFIX));
 
-function report() {
-  h.ops.insights.flush();
-  const reader = openInsightsReader(dbPath);
+async function report() {
+  await h.ops.insights.flush();
+  const reader = await openInsightsReader(dbPath);
   try {
-    return buildReport(reader);
+    return await buildReport(reader);
   } finally {
-    reader.close();
+    await reader.close();
   }
 }
 
@@ -123,7 +123,7 @@ describe("rating buttons under answers", () => {
 describe("pressing a rating button", () => {
   it("records a 👎 on a private answer and redraws it with a thanks in place of the rating buttons", async () => {
     const question = "does CentOS 6.3 work as dom0?";
-    const before = report().ratings.find((row) => row.intent === "support" && row.product === "centos");
+    const before = (await report()).ratings.find((row) => row.intent === "support" && row.product === "centos");
     const [, down] = ratingButtons((await slash(question)).blocks);
     const { status, body, posted } = await press("block-actions-rating-ephemeral", down ?? {});
     expect(status).toBe(200);
@@ -137,7 +137,7 @@ describe("pressing a rating button", () => {
     expect(blockTexts(redrawn.blocks)).toContain(RATING_LABELS.down.thanks);
     expect(blockKitProblems(redrawn.blocks)).toEqual([]);
 
-    const after = report().ratings.find((row) => row.intent === "support" && row.product === "centos");
+    const after = (await report()).ratings.find((row) => row.intent === "support" && row.product === "centos");
     expect(after).toMatchObject({ up: before?.up ?? 0, down: (before?.down ?? 0) + 1 });
   });
 
@@ -160,7 +160,7 @@ describe("pressing a rating button", () => {
     expect(buttons(updated.blocks)).toEqual([]);
 
     const answer = h.core.answer("is wheezy OK with Xen 3.4?");
-    const row = report().ratings.find((r) => r.intent === answer.intent && r.product === answer.product);
+    const row = (await report()).ratings.find((r) => r.intent === answer.intent && r.product === answer.product);
     expect(row).toMatchObject({ up: 1, down: 0, share: 1 });
   });
 
@@ -168,7 +168,7 @@ describe("pressing a rating button", () => {
     const question = "does FreeBSD 10 work as dom0?";
     const [up] = ratingButtons((await slash(question)).blocks);
     await press("block-actions-rating-ephemeral", up ?? {});
-    const built = report();
+    const built = await report();
     expect(built.ratings).toContainEqual(
       expect.objectContaining({ intent: "support", product: null, up: 1 }),
     );
@@ -186,7 +186,7 @@ describe("pressing a rating button", () => {
   ])(
     "answers a forged or garbled rating id (%s) with a clean 200 and a private note, recording nothing",
     async (actionId) => {
-      const before = report().ratings;
+      const before = (await report()).ratings;
       const { status, body, posted } = await press("block-actions-rating-ephemeral", {
         action_id: actionId,
         value: "does CentOS 6.3 work as dom0?",
@@ -198,7 +198,7 @@ describe("pressing a rating button", () => {
         replace_original: false,
         text: UNREADABLE_RATING_TEXT,
       });
-      expect(report().ratings).toEqual(before);
+      expect((await report()).ratings).toEqual(before);
     },
   );
 });
