@@ -1,7 +1,16 @@
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import type { ClientOptions, Interaction, Message } from "discord.js";
-import { Client, Events, GatewayIntentBits, MessageFlags, Options, Partials, Status } from "discord.js";
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Options,
+  Partials,
+  RateLimitError,
+  Status,
+} from "discord.js";
 import { ConfigError } from "../../src/errors.js";
 import type { Dom0Core } from "../../src/types.js";
 import { createConversations } from "../common/conversations.js";
@@ -38,6 +47,14 @@ export interface DiscordBotHooks {
 
 /** How long one REST call to Discord may take before it is given up. */
 export const DISCORD_REST_TIMEOUT_MS = 5000;
+/** An interaction's first answer is due within 3 s of its sending. */
+const INTERACTION_WINDOW_MS = 3000;
+/**
+ * A 429 on an interaction's answer is waited out (discord.js retries it) only while the wait leaves time inside
+ * the window; a longer one fails at once, since the token would be dead by the retry.
+ */
+const CALLBACK_RETRY_BUDGET_MS = 2000;
+const CALLBACK_ROUTE = "/interactions/:id/:token/callback";
 
 /** Only what the bot reads: guilds (slash commands), guild messages (mentions), direct messages. No privileged intents. */
 export const DISCORD_INTENTS = [
@@ -56,7 +73,13 @@ function clientOptions(config: DiscordConfig): ClientOptions {
     partials: [Partials.Channel],
     // A REST call Discord does not answer in 5 s is given up (an interaction's answer is due in 3 s anyway),
     // retried once at most: a hung API never holds an answer, or shutdown, for long.
-    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), timeout: DISCORD_REST_TIMEOUT_MS, retries: 1 },
+    rest: {
+      ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      timeout: DISCORD_REST_TIMEOUT_MS,
+      retries: 1,
+      rejectOnRateLimit: (limit) =>
+        limit.route === CALLBACK_ROUTE && limit.retryAfter > CALLBACK_RETRY_BUDGET_MS,
+    },
     // The bot keeps no history: it answers and forgets, so messages and presences are not cached.
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -66,6 +89,17 @@ function clientOptions(config: DiscordConfig): ClientOptions {
     }),
     allowedMentions: { parse: [], repliedUser: false },
   };
+}
+
+/** discord.js's destroy() waits forever on a shard stuck before READY: give it this long, then go on. */
+const DESTROY_TIMEOUT_MS = 2000;
+
+async function destroyWithin(client: Client, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([client.destroy(), gaveUp]).finally(() => clearTimeout(timer));
 }
 
 /** Why the gateway refused us, in terms of what to fix. */
@@ -142,6 +176,14 @@ export function createDiscordBot(
   /** Runs one answer, counted for stop(); a failure is reported and apologised for, never thrown. */
   function answerSafely(where: string, work: () => Promise<void>, apologise: () => Promise<void>): void {
     const guarded = work().catch(async (error: unknown) => {
+      if (error instanceof RateLimitError && error.route === CALLBACK_ROUTE) {
+        // The apology would meet the same limit: say what was lost, once, and move on.
+        ops.logger.warn(
+          { platform: "discord", where, retryAfterMs: error.retryAfter, windowMs: INTERACTION_WINDOW_MS },
+          "discord: an answer was rate-limited past the interaction's 3 s window and could not be sent",
+        );
+        return;
+      }
       onError(error, where);
       await apologise().catch((apologyError: unknown) => onError(apologyError, "apology"));
     });
@@ -173,6 +215,7 @@ export function createDiscordBot(
     client,
     ops,
     async start() {
+      const readyTimeoutMs = config.readyTimeoutMs ?? START_TIMEOUT_MS;
       const abort = new AbortController();
       const ready = once(client, Events.ClientReady, { signal: abort.signal });
       const refused = once(client, Events.ShardDisconnect, { signal: abort.signal }).then(([event]) => {
@@ -181,14 +224,14 @@ export function createDiscordBot(
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new Error(`Discord gateway not ready after ${START_TIMEOUT_MS} ms`)),
-          START_TIMEOUT_MS,
+          () => reject(new Error(`Discord's gateway sent no READY within ${readyTimeoutMs / 1000} s`)),
+          readyTimeoutMs,
         );
       });
       try {
         await Promise.race([client.login(config.token).then(() => ready), refused, timeout]);
       } catch (error) {
-        await client.destroy();
+        await destroyWithin(client, DESTROY_TIMEOUT_MS);
         throw startFailure(error, config);
       } finally {
         clearTimeout(timer);
@@ -202,7 +245,7 @@ export function createDiscordBot(
       stopped ??= (async () => {
         // Answers in flight still need the REST client, which destroy() disarms: drain first.
         await inFlight.drained();
-        await client.destroy();
+        await destroyWithin(client, DESTROY_TIMEOUT_MS);
         if (ownOps) await ops.close();
       })();
       return stopped;

@@ -14,6 +14,8 @@ export interface DiscordConfig {
   apiUrl: string | null;
   /** DISCORD_SHARDS (optional): `auto` or a shard count, for the sharding entry; null runs one process, one shard. */
   shards: "auto" | number | null;
+  /** Not from the environment: how long start() waits for READY before failing (default 30 s). */
+  readyTimeoutMs?: number;
   /** Not from the environment: an already loaded core to share (tests, several adapters in one process). */
   core?: Dom0Core;
   /**

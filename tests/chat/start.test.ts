@@ -314,4 +314,26 @@ describe("npm start when Slack or Discord cannot be reached", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/^dom0bot: Could not reach Discord at .*ECONNREFUSED.*DISCORD_API_URL/);
   });
+
+  it("exits 1 with one line when Discord's REST API answers 5xx", async () => {
+    const failing = await startFakeDiscord({ token: DISCORD_TOKEN });
+    try {
+      failing.rest.failNext(
+        "GET",
+        /^\/gateway\/bot$/,
+        { status: 503, body: { message: "Service Unavailable" } },
+        10,
+      );
+      const { code, stderr } = await startFails({
+        DISCORD_TOKEN,
+        DISCORD_APPLICATION_ID: ids.application,
+        DISCORD_API_URL: failing.apiUrl,
+      });
+      expect(code).toBe(1);
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toMatch(/^dom0bot: could not start: .*(503|Service Unavailable)/);
+    } finally {
+      await failing.close();
+    }
+  });
 });

@@ -44,6 +44,8 @@ export class FakeDiscordGateway extends EventEmitter {
   /** performance.now() when each dispatch went out, by event id (interaction or message id). */
   readonly sentAt = new Map<string, number>();
   private sessionCounter = 0;
+  /** While true, an IDENTIFY is accepted and never answered with READY (a gateway stuck mid-handshake). */
+  withholdReady = false;
 
   constructor(
     private readonly validToken: string,
@@ -101,6 +103,7 @@ export class FakeDiscordGateway extends EventEmitter {
     if (d.token !== this.validToken) return void ws.close(4004, "Authentication failed.");
     const intents = Number(d.intents);
     if ((intents & PRIVILEGED_INTENTS) !== 0) return void ws.close(4014, "Disallowed intent(s).");
+    if (this.withholdReady) return;
     this.sessionCounter += 1;
     const session: FakeSession = {
       id: `fake-session-${this.sessionCounter}`,

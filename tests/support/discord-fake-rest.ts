@@ -16,11 +16,24 @@ export interface RecordedRequest {
   body: any;
   /** performance.now() when the request arrived. */
   receivedAt: number;
+  /** The status this fake answered with. */
+  status?: number;
 }
 
 interface Reply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** An interaction token is good for its first answer this long after it was sent, as on Discord. */
+export const INTERACTION_WINDOW_MS = 3000;
+
+/** A fault to answer instead of the real reply: which requests, how, how many times. */
+interface Fault {
+  matches(method: string, path: string): boolean;
+  reply: Reply;
+  times: number;
 }
 
 /** The REST half of the fake: answers the calls the bot makes, records them, and refuses what Discord refuses. */
@@ -28,6 +41,9 @@ export class FakeDiscordRest extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   /** Interactions dispatched and not yet answered: id → token. */
   readonly pendingInteractions = new Map<string, string>();
+  /** When each pending interaction was sent (performance.now()), for the 3 s window. */
+  readonly interactionSentAt = new Map<string, number>();
+  private readonly faults: Fault[] = [];
   readonly commands = new Map<string, { id: string; name: string; [key: string]: unknown }[]>();
   /** Every message the bot created, as this server answered it (its id, its message_reference). */
   // biome-ignore lint/suspicious/noExplicitAny: the message objects are Discord's JSON, read by tests.
@@ -47,6 +63,27 @@ export class FakeDiscordRest extends EventEmitter {
   snowflake(): string {
     this.nextId += 1n;
     return this.nextId.toString();
+  }
+
+  /**
+   * Answers the next `times` requests matching `method` and `path` (a RegExp over the path after /api/v10) with
+   * `reply` instead: a 429 with Retry-After, a 502, whatever Discord might answer.
+   */
+  failNext(method: string, path: RegExp, reply: Reply, times = 1): void {
+    this.faults.push({ matches: (m, p) => m === method && path.test(p), reply, times });
+  }
+
+  /** A 429 as Discord sends it: body and headers both carry the wait. */
+  static rateLimited(retryAfterSeconds: number, global = false): Reply {
+    return {
+      status: 429,
+      body: { message: "You are being rate limited.", retry_after: retryAfterSeconds, global },
+      headers: {
+        "retry-after": String(retryAfterSeconds),
+        "x-ratelimit-scope": global ? "global" : "user",
+        ...(global ? { "x-ratelimit-global": "true" } : {}),
+      },
+    };
   }
 
   /** Holds every interaction callback from now on until the returned release is called; emits "held" for each. */
@@ -79,15 +116,20 @@ export class FakeDiscordRest extends EventEmitter {
       body: text ? JSON.parse(text) : null,
       receivedAt,
     };
-    const reply = url.pathname.startsWith("/api/v10/")
-      ? this.route(recorded)
-      : { status: 404, body: { message: "404: Not Found", code: 0 } };
+    const fault = this.faults.find((f) => f.times > 0 && f.matches(recorded.method, recorded.path));
+    if (fault) fault.times -= 1;
+    const reply: Reply = fault
+      ? fault.reply
+      : url.pathname.startsWith("/api/v10/")
+        ? this.route(recorded)
+        : { status: 404, body: { message: "404: Not Found", code: 0 } };
+    recorded.status = reply.status;
     this.requests.push(recorded);
     // A 204 carries no body and no content type, as on Discord (a JSON content type would make discord.js parse nothing).
-    if (reply.body === undefined) response.writeHead(reply.status).end();
+    if (reply.body === undefined) response.writeHead(reply.status, reply.headers).end();
     else
       response
-        .writeHead(reply.status, { "content-type": "application/json" })
+        .writeHead(reply.status, { "content-type": "application/json", ...reply.headers })
         .end(JSON.stringify(reply.body));
     this.emit("request", recorded);
   }
@@ -126,7 +168,9 @@ export class FakeDiscordRest extends EventEmitter {
   }
 
   private callback(request: RecordedRequest, id: string, token: string): Reply {
-    if (this.pendingInteractions.get(id) !== token)
+    const sentAt = this.interactionSentAt.get(id);
+    const expired = sentAt !== undefined && request.receivedAt - sentAt > INTERACTION_WINDOW_MS;
+    if (this.pendingInteractions.get(id) !== token || expired)
       return { status: 404, body: { message: "Unknown interaction", code: 10062 } };
     const body = request.body ?? {};
     const problems = body.type === 8 ? choiceProblems(body.data?.choices) : messageProblems(body.data ?? {});

@@ -28,6 +28,7 @@ export function dispatchInteraction(discord: FakeDiscord, payload: Record<string
   const id = nextId();
   const token = `interaction-token-${id}`;
   discord.rest.pendingInteractions.set(id, token);
+  discord.rest.interactionSentAt.set(id, performance.now());
   discord.gateway.dispatch("INTERACTION_CREATE", { ...payload, id, token });
   return id;
 }
