@@ -4,6 +4,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   ops: () => import("./ops.js"),
   slack: () => import("./slack.js"),
   discord: () => import("./discord.js"),
+  soak: () => import("./soak.js"),
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

@@ -20,12 +20,12 @@ export function sign(timestamp: number, body: string): string {
   return `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
-function slashBody(i: number): string {
+function slashBody(i: number, users: number): string {
   return new URLSearchParams({
     token: "bench",
     team_id: "T0001",
     channel_id: "C0BENCH",
-    user_id: `U${i % USERS}`,
+    user_id: `U${i % users}`,
     command: "/dom0",
     text: QUESTIONS[i % QUESTIONS.length] ?? "",
     response_url: "http://127.0.0.1:9/unused",
@@ -34,8 +34,8 @@ function slashBody(i: number): string {
 }
 
 /** One signed slash command; resolves with its latency in ms, rejects unless Slack would accept the reply. */
-export function post(agent: Agent, port: number, i: number): Promise<number> {
-  const body = slashBody(i);
+export function post(agent: Agent, port: number, i: number, users = USERS): Promise<number> {
+  const body = slashBody(i, users);
   const timestamp = Math.floor(Date.now() / 1000);
   const started = performance.now();
   return new Promise((resolve, reject) => {
