@@ -1,10 +1,11 @@
 import { ConfigError, DatasetError } from "../src/errors.js";
 import { openCore } from "../src/open-core.js";
-import type { Dom0Core } from "../src/types.js";
 import { isPostgresUrl } from "./common/config.js";
 import { createHealthServer, Health, listen } from "./common/health.js";
 import { createOps, type Ops } from "./common/ops.js";
+import { type ChatPlatform, secretValues } from "./common/platform.js";
 import { installGracefulShutdown } from "./common/shutdown.js";
+import { PLATFORMS } from "./platforms.js";
 
 type Stop = () => Promise<void>;
 
@@ -24,42 +25,14 @@ function healthPortOf(env: NodeJS.ProcessEnv): number | null {
 
 /** Every secret the process holds: logs scrub their exact values wherever they appear. */
 function secretsOf(env: NodeJS.ProcessEnv): string[] {
-  const names = ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "DISCORD_TOKEN"];
-  const secrets = names.map((name) => env[name] ?? "");
+  const secrets = secretValues(PLATFORMS, env);
   // A PostgreSQL URL's password, wherever a driver message might repeat it.
   const insights = env["INSIGHTS_DB"] ?? "";
-  if (isPostgresUrl(insights))
-    secrets.push(URL.canParse(insights) ? decodeURIComponent(new URL(insights).password) : "");
-  return secrets.filter((value) => value !== "");
-}
-
-/** Starts the Slack app, its health check added to the process's (it serves `/healthz` on PORT itself). */
-async function startSlack(ops: Ops, core: Dom0Core, stops: Stop[], health: Health): Promise<void> {
-  const { createSlackApp, slackConfigFromEnv } = await import("./slack/index.js");
-  const app = createSlackApp(slackConfigFromEnv(process.env), { core, ops, health });
-  await app.start();
-  stops.push(() => app.stop());
-}
-
-async function startDiscord(ops: Ops, core: Dom0Core, stops: Stop[], health: Health): Promise<void> {
-  const { createDiscordBot, discordConfigFromEnv } = await import("./discord/index.js");
-  const config = discordConfigFromEnv(process.env);
-  if (config.shards !== null) {
-    // DISCORD_SHARDS: discord.js's ShardingManager, one process per shard, each with its own ops layer.
-    const { createDiscordShardManager, runShards } = await import("./discord/sharding.js");
-    const manager = await createDiscordShardManager(config);
-    // The shards run in their own processes: this one is healthy while the manager has them all.
-    health.add({ name: "discord", healthy: () => manager.shards.size === manager.totalShards });
-    // Registered before the shards are ready: a stop while they start stops the ones already running.
-    const shards = runShards(manager);
-    stops.push(shards.stop);
-    await shards.ready;
-    ops.logger.info({ shards: manager.totalShards }, "discord shards started");
-    return;
+  if (isPostgresUrl(insights) && URL.canParse(insights)) {
+    const password = decodeURIComponent(new URL(insights).password);
+    if (password) secrets.push(password);
   }
-  const bot = createDiscordBot({ ...config, core, ops, health });
-  await bot.start();
-  stops.push(() => bot.stop());
+  return secrets;
 }
 
 /**
@@ -67,7 +40,7 @@ async function startDiscord(ops: Ops, core: Dom0Core, stops: Stop[], health: Hea
  * and one operations layer (logs, rate limits, insights); SIGTERM or SIGINT finishes the answers in flight
  * and exits 0. A missing or refused variable stops start-up with a message naming it.
  */
-export async function startChat(wanted: { slack: boolean; discord: boolean }): Promise<void> {
+export async function startChat(wanted: readonly ChatPlatform[]): Promise<void> {
   let ops: Ops | undefined;
   try {
     ops = createOps({ secrets: secretsOf(process.env) });
@@ -96,9 +69,17 @@ export async function startChat(wanted: { slack: boolean; discord: boolean }): P
       cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
       ops.logger.info({ port }, "health check listening");
     }
-    if (wanted.slack) await startSlack(ops, core, stops, health);
-    if (wanted.discord) await startDiscord(ops, core, stops, health);
-    ops.logger.info({ slack: wanted.slack, discord: wanted.discord }, "dom0bot started");
+    for (const platform of wanted) {
+      const running = await platform.start({
+        core,
+        ops,
+        health,
+        env: process.env,
+        stopOnSignal: (stop) => stops.push(stop),
+      });
+      stops.push(() => running.stop());
+    }
+    ops.logger.info({ platforms: wanted.map((platform) => platform.name) }, "dom0bot started");
   } catch (error) {
     await ops?.close();
     // Every failed start-up is one clear line and a non-zero exit, so a supervisor restarts the process:

@@ -1,6 +1,6 @@
 /**
- * `npm start`: the Slack app when its variables are set, the Discord bot when DISCORD_TOKEN is, both when
- * both are, else the terminal (`npm start -- "question"` answers once).
+ * `npm start`: every chat platform whose variables are set (Slack, Discord, Matrix: see adapters/platforms.ts),
+ * in one process; with none set, the terminal (`npm start -- "question"` answers once).
  */
 import { existsSync } from "node:fs";
 
@@ -8,11 +8,11 @@ import { existsSync } from "node:fs";
 const ENV_FILE = process.env["DOM0_ENV_FILE"] ?? ".env";
 if (existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
 
-const env = process.env;
-const wantsSlack = Boolean(env["SLACK_BOT_TOKEN"] || env["SLACK_SIGNING_SECRET"] || env["SLACK_APP_TOKEN"]);
-const wantsDiscord = Boolean(env["DISCORD_TOKEN"]);
+const { PLATFORMS } = await import("./platforms.js");
+const { isConfigured } = await import("./common/platform.js");
+const wanted = PLATFORMS.filter((platform) => isConfigured(platform, process.env));
 
-if (!wantsSlack && !wantsDiscord) {
+if (wanted.length === 0) {
   const { main } = await import("./terminal/cli.js");
   const args = process.argv.slice(2);
   await main(
@@ -22,5 +22,5 @@ if (!wantsSlack && !wantsDiscord) {
   );
 } else {
   const { startChat } = await import("./chat.js");
-  await startChat({ slack: wantsSlack, discord: wantsDiscord });
+  await startChat(wanted);
 }

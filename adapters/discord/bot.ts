@@ -14,15 +14,16 @@ import {
 import { ConfigError } from "../../src/errors.js";
 import type { Dom0Core } from "../../src/types.js";
 import { createConversations } from "../common/conversations.js";
+import { createQuestionFlow } from "../common/flow.js";
 import type { Health } from "../common/health.js";
 import type { Ops } from "../common/ops.js";
 import { APOLOGY_TEXT, createInFlight } from "../common/shutdown.js";
 import type { DiscordConfig } from "./config.js";
-import { type HandlerContext, handleInteraction } from "./interactions.js";
+import { type DiscordReply, type HandlerContext, handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
 import { createDiscordOps } from "./ops.js";
 import { guardPacketHandling } from "./packet-guard.js";
-import { noticeReply } from "./replies.js";
+import { answerReply, helpReply, noticeReply } from "./replies.js";
 
 /** The running bot: start logs in and resolves once the gateway is ready; stop closes every socket. */
 export interface DiscordBot {
@@ -152,11 +153,21 @@ export function createDiscordBot(
     hooks.onError ??
     ((error: unknown, where: string) =>
       ops.logger.error({ err: error, platform: "discord", where }, `discord: ${where} failed`));
+  const conversations = createConversations();
   const context: HandlerContext = {
     core,
     ops,
     ask: (question, options) => core.answer(question, options),
-    conversations: createConversations(),
+    conversations,
+    flow: createQuestionFlow<DiscordReply>({
+      platform: "discord",
+      core,
+      ops,
+      conversations,
+      render: { answer: answerReply, help: () => helpReply(core) },
+      // A reply to one of our answers continues from it.
+      replyConversation: (sentId) => `discord:answer:${sentId}`,
+    }),
   };
   const inFlight = createInFlight();
   let stopping = false;

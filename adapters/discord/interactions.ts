@@ -9,6 +9,7 @@ import type {
 import { MessageFlags } from "discord.js";
 import type { Answer, AnswerOptions, Dom0Core } from "../../src/types.js";
 import type { ConversationMemory } from "../common/conversations.js";
+import type { AskedQuestion, FlowOutcome, Renderer, Transport } from "../common/flow.js";
 import type { Ops } from "../common/ops.js";
 import { RATE_LIMIT_REPLY } from "../common/rate-limit.js";
 import { answerAgain } from "../common/replay.js";
@@ -16,7 +17,7 @@ import { osChoices, versionChoices } from "./autocomplete.js";
 import { COMMAND_NAME, OPTION } from "./commands.js";
 import { tableSwitchButtons } from "./components.js";
 import { decodeButtonAction } from "./custom-ids.js";
-import { rateLimitKey, reportAnswered } from "./ops.js";
+import { rateLimitKey } from "./ops.js";
 import { questionFromOptions, replayOfWhy } from "./questions.js";
 import { handleRatingPress, isRatingPress } from "./ratings.js";
 import { renderTableEmbeds, renderWhyEmbed } from "./render.js";
@@ -27,9 +28,19 @@ export interface HandlerContext {
   core: Dom0Core;
   ask(question: string, options?: AnswerOptions): Answer;
   ops: Ops;
+  /** The shared question flow, rendering Discord replies. */
+  flow: DiscordFlow;
   /** Each reply chain's and DM's last question, for follow-ups. */
   conversations: ConversationMemory;
 }
+
+/** A reply body as the flow sends it: ephemeral when the asker alone should see it. */
+export type DiscordReply = ReplyBody & { flags?: MessageFlags.Ephemeral };
+export type DiscordFlow = (
+  asked: AskedQuestion,
+  transport: Transport<DiscordReply>,
+  render?: Renderer<DiscordReply>,
+) => Promise<FlowOutcome>;
 
 type Options = Pick<CommandInteractionOptionResolver, "get">;
 
@@ -64,12 +75,6 @@ async function onCommand(
     );
     return;
   }
-  if (context.ops.admit(rateLimitKey(interaction.user.id)) !== "ok") {
-    // Every time, not only the first: an interaction left without a response shows its user an error, and an
-    // ephemeral reply is seen by that user alone, so the channel stays quiet.
-    await replyTo(interaction, noticeReply(RATE_LIMIT_REPLY), true);
-    return;
-  }
   const options = interaction.options;
   const ephemeral = optionOf<boolean>(options, OPTION.private, "boolean") === true;
   const question = questionFromOptions(context.core, {
@@ -77,18 +82,28 @@ async function onCommand(
     os: optionOf<string>(options, OPTION.os, "string"),
     version: optionOf<string>(options, OPTION.version, "string"),
   });
-  if (question === null || optionOf<boolean>(options, OPTION.help, "boolean") === true) {
-    await replyTo(interaction, helpReply(context.core), true);
-    return;
-  }
-  const answer = question.query ? answerAgain(context.core, question) : context.ask(question.question);
-  await replyTo(interaction, answerReply(answer), ephemeral);
-  reportAnswered(context.ops, {
-    answer,
-    receivedAt,
-    userId: interaction.user.id,
-    questionText: question.question,
-  });
+  const wantsHelp = question === null || optionOf<boolean>(options, OPTION.help, "boolean") === true;
+  // Every rate-limited command is told, not only the first: an interaction left without a response shows its
+  // user an error, and an ephemeral reply is seen by that user alone, so the channel stays quiet.
+  const tellLimited = () => replyTo(interaction, noticeReply(RATE_LIMIT_REPLY), true);
+  await context.flow(
+    {
+      text: wantsHelp ? "help" : question.question,
+      userKey: rateLimitKey(interaction.user.id),
+      userId: interaction.user.id,
+      receivedAt,
+      conversation: null,
+      ...(wantsHelp ? {} : { replay: question }),
+    },
+    { send: (body) => interaction.reply(body), tellLimited, stayQuiet: tellLimited },
+    {
+      answer: (answer) => ({
+        ...answerReply(answer),
+        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      }),
+      help: () => ({ ...helpReply(context.core), flags: MessageFlags.Ephemeral }),
+    },
+  );
 }
 
 async function onAutocomplete(context: HandlerContext, interaction: AutocompleteInteraction): Promise<void> {

@@ -1,10 +1,9 @@
 import { performance } from "node:perf_hooks";
 import type { Message } from "discord.js";
-import { RATE_LIMIT_REPLY } from "../common/rate-limit.js";
 import type { HandlerContext } from "./interactions.js";
-import { rateLimitKey, reportAnswered } from "./ops.js";
-import { boundQuestion, isHelpRequest, questionFromMention } from "./questions.js";
-import { answerReply, helpReply, NO_PINGS } from "./replies.js";
+import { rateLimitKey } from "./ops.js";
+import { boundQuestion, questionFromMention } from "./questions.js";
+import { NO_PINGS } from "./replies.js";
 
 /** The question a message puts to the bot: a direct message whole, a channel message only when it mentions the bot. */
 export function questionOfMessage(message: Message, botId: string): string | null {
@@ -23,8 +22,9 @@ function conversationOf(message: Message): string | null {
 }
 
 /**
- * Answers a mention or a direct message with a reply to it; past the rate limit, one plain reply, then silence.
- * A reply to one of our answers is a follow-up in that chain (even without a mention); a DM continues the DM.
+ * Answers a mention or a direct message with a reply to it, through the shared flow; past the rate limit, one
+ * plain reply, then silence. A reply to one of our answers is a follow-up in that chain (even without a
+ * mention); a DM continues the DM.
  */
 export async function handleMessage(
   context: HandlerContext,
@@ -41,22 +41,21 @@ export async function handleMessage(
   const mentioned = questionOfMessage(message, botId);
   const question = mentioned ?? chained;
   if (question === null) return;
-  const decision = context.ops.admit(rateLimitKey(message.author.id));
-  if (decision === "limited") return;
-  if (decision === "limited-first") {
-    await message.reply({ content: RATE_LIMIT_REPLY, allowedMentions: NO_PINGS });
-    return;
-  }
-  if (isHelpRequest(question)) {
-    await message.reply(helpReply(context.core));
-    return;
-  }
-  const answer = context.ask(question, { context: previous });
-  // A reply in the chain that does not mention us and asks nothing we understand ("thanks!") gets no answer.
-  if (mentioned === null && answer.intent === "unclear") return;
-  const sent = await message.reply(answerReply(answer));
-  // A reply to this answer continues from it; so does the next message of a DM.
-  context.conversations.remember(`discord:answer:${sent.id}`, answer);
-  if (!message.inGuild() && conversation !== null) context.conversations.remember(conversation, answer);
-  reportAnswered(context.ops, { answer, receivedAt, userId: message.author.id, questionText: question });
+  await context.flow(
+    {
+      text: question,
+      userKey: rateLimitKey(message.author.id),
+      userId: message.author.id,
+      receivedAt,
+      conversation,
+      // A DM continues the DM; in a server, a reply to this answer continues from it (replyConversation).
+      continuesIn: message.inGuild() ? null : conversation,
+      quietUnlessUnderstood: mentioned === null,
+    },
+    {
+      // A message reply is public in its channel or DM: an ephemeral flag (interactions only) does not apply.
+      send: async ({ flags: _ephemeral, ...reply }) => (await message.reply(reply)).id,
+      tellLimited: (text) => message.reply({ content: text, allowedMentions: NO_PINGS }),
+    },
+  );
 }

@@ -1,11 +1,10 @@
-/** One question asked in Slack, whichever way it came: help, the rate limit, the answer, its log line. */
-import { performance } from "node:perf_hooks";
+/** One question asked in Slack, whichever way it came, through the shared question flow, and its replies. */
 import type { AckFn, RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Dom0Core } from "../../src/index.js";
 import type { ConversationMemory } from "../common/conversations.js";
+import { createQuestionFlow } from "../common/flow.js";
 import type { Logger } from "../common/logger.js";
 import type { Ops } from "../common/ops.js";
-import { RATE_LIMIT_REPLY } from "../common/rate-limit.js";
 import { APOLOGY_TEXT, guardAnswer, type InFlight } from "../common/shutdown.js";
 import { rateLimitKey } from "./ops.js";
 import { type RenderAnswerOptions, renderSlackBlocks, type SlackMessage } from "./render-answer.js";
@@ -53,42 +52,36 @@ export type AskInSlack = (
   look: AnswerLook,
 ) => Promise<void>;
 
-const HELP_WORDS = new Set(["", "help", "?", "-h", "--help"]);
-
 /**
- * Answers questions: help for "help" or nothing (never rate limited); otherwise the user's rate limit, the
- * core's answer with rating buttons, and once it is sent the log line and insights. Never rejects: a failure
- * is logged and the asker gets APOLOGY_TEXT. Counted in `inFlight` while it runs, for stop().
+ * Answers questions through the shared flow (adapters/common/flow.ts): the user's rate limit, help for "help" or
+ * nothing, the core's answer with rating buttons, and once it is sent the log line and insights. Never rejects:
+ * a failure is logged and the asker gets APOLOGY_TEXT. Counted in `inFlight` while it runs, for stop().
  */
 export function createAsker({ core, ops, log, inFlight, conversations }: SlackContext): AskInSlack {
   const help = renderHelpMessage(core);
+  const flow = createQuestionFlow<SlackMessage>({
+    platform: "slack",
+    core,
+    ops,
+    conversations,
+    render: {
+      answer: (answer) => renderSlackBlocks(answer, { share: false, showQuestion: false, rating: "open" }),
+      help: () => help,
+    },
+  });
   return guardAnswer(
     async (question: SlackQuestion, replies: QuestionReplies, look: AnswerLook) => {
-      if (HELP_WORDS.has(question.text.toLowerCase())) {
-        await replies.send(help);
-        return;
-      }
-      const decision = ops.admit(rateLimitKey(question.teamId, question.userId));
-      if (decision === "limited-first") {
-        await replies.tellLimited(RATE_LIMIT_REPLY);
-        return;
-      }
-      if (decision === "limited") {
-        await replies.stayQuiet();
-        return;
-      }
-      const where = question.conversation;
-      const context = where === undefined ? null : conversations.recall(where);
-      const answer = core.answer(question.text, { context });
-      if (where !== undefined) conversations.remember(where, answer);
-      await replies.send(renderSlackBlocks(answer, { ...look, rating: "open" }));
-      ops.answered({
-        platform: "slack",
-        answer,
-        latencyMs: performance.now() - question.receivedAt,
-        userId: question.userId,
-        questionText: question.text,
-      });
+      await flow(
+        {
+          text: question.text,
+          userKey: rateLimitKey(question.teamId, question.userId),
+          userId: question.userId,
+          receivedAt: question.receivedAt,
+          conversation: question.conversation ?? null,
+        },
+        replies,
+        { answer: (answer) => renderSlackBlocks(answer, { ...look, rating: "open" }), help: () => help },
+      );
     },
     { logger: log, inFlight, apologise: (_question, replies) => replies.apologise(APOLOGY_TEXT) },
   );

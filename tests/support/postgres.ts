@@ -72,8 +72,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   const password = `pw-${Math.random().toString(36).slice(2)}`;
   writeFileSync(join(dir, "pwfile"), `${password}\n`);
   // initdb and postgres refuse to run as root: as root, they run as Debian's postgres user.
-  const user = process.getuid?.() === 0 ? postgresUser() : {};
-  if ("uid" in user) {
+  const user = process.getuid?.() === 0 ? postgresUser() : null;
+  if (user !== null) {
     chmodSync(dir, 0o755);
     chownSync(dir, user.uid, user.gid);
     chownSync(join(dir, "pwfile"), user.uid, user.gid);
@@ -81,7 +81,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   execFileSync(
     join(bin, "initdb"),
     ["-D", data, "-U", "dom0", "--pwfile", join(dir, "pwfile"), "-A", "scram-sha-256", "--no-sync"],
-    { stdio: "ignore", ...user },
+    { stdio: "ignore", ...(user ?? {}) },
   );
   const port = await freePort();
   const server: ChildProcess = spawn(
@@ -90,7 +90,7 @@ export async function startPostgres(): Promise<TestPostgres> {
       ...["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1"],
       ...["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
     ],
-    { stdio: "ignore", ...user },
+    { stdio: "ignore", ...(user ?? {}) },
   );
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const admin = `postgres://dom0:${password}@127.0.0.1:${port}/postgres`;
