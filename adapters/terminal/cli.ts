@@ -19,6 +19,8 @@ Usage:
   dom0 ask --as-of YYYY-MM-DD ...   answer from the sources dated on or before that day only
                                     (also DOM0_AS_OF; default: today)
   dom0 report [--json] [--db PATH]  what people asked that the bot could not answer, and the ratings
+  dom0 import-wiki FILE [--json] [--write --date YYYY-MM-DD]
+                                    compare the wiki page (markup or saved HTML) with data/, or store it
   dom0 check-data                   validate data/ (DOM0_DATA_DIR) and report what it holds
   dom0 --help                       this help
 
@@ -49,6 +51,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   if (command === "report") {
     const { runReport } = await import("./report.js");
     return runReport(rest, process.stdout);
+  }
+  if (command === "import-wiki") {
+    const { runImportWiki } = await import("../../src/import/index.js");
+    return runImportWiki(rest, process.stdout, process.stderr);
   }
   if (command !== "ask") {
     process.stderr.write(`dom0: unknown command "${command.slice(0, 40)}". Try: dom0 --help\n`);
