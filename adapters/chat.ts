@@ -69,6 +69,10 @@ export async function startChat(wanted: readonly ChatPlatform[]): Promise<void> 
       cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
       ops.logger.info({ port }, "health check listening");
     }
+    // Unhealthy until every configured platform has started: a load balancer must not send work to a process
+    // whose second platform is still connecting.
+    let started = false;
+    health.add({ name: "start-up", healthy: () => started });
     for (const platform of wanted) {
       const running = await platform.start({
         core,
@@ -80,6 +84,7 @@ export async function startChat(wanted: readonly ChatPlatform[]): Promise<void> 
       stops.push(() => running.stop());
     }
     ops.logger.info({ platforms: wanted.map((platform) => platform.name) }, "dom0bot started");
+    started = true;
   } catch (error) {
     await ops?.close();
     // Every failed start-up is one clear line and a non-zero exit, so a supervisor restarts the process:

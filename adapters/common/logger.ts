@@ -9,7 +9,7 @@ import { REDACTED, redactSecretFields, scrubJsonLine } from "./redact.js";
 export type { Logger } from "pino";
 
 /** Where an answer was asked. */
-export type Platform = "slack" | "discord" | "terminal" | "web";
+export type Platform = "slack" | "discord" | "matrix" | "terminal" | "web";
 
 export interface LoggerOptions {
   /** From `OpsConfig.logLevel` (`LOG_LEVEL`); default info. */

@@ -11,6 +11,7 @@ import { slashCommandFields } from "../slack/support/fixtures.js";
 import { postSlashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../slack/support/signing.js";
 import { type FakeDiscord, startFakeDiscord } from "../support/discord-fake-server.js";
 import { callbackFor, commandPayload, dispatchInteraction } from "../support/discord-payloads.js";
+import { type FakeHomeserver, startFakeHomeserver } from "../support/matrix-fake-homeserver.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const MAIN = join(ROOT, "dist/adapters/main.js");
@@ -239,6 +240,105 @@ describe("npm start with Discord alone and HEALTH_PORT: health that tells the tr
     bot.kill("SIGTERM");
     const code = await exitOf(bot);
     expect(code).toBe(0);
+  });
+});
+
+describe("npm start with Matrix and Discord variables: both in one process, from the one registry", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dom0-matrix-start-"));
+  const MATRIX_TOKEN = "syt_ZG9tMGJvdA_fakeTokenForTestsOnly_start";
+  let matrix: FakeHomeserver;
+  let discord: FakeDiscord;
+  let bot: ChildProcess;
+  let healthPort: number;
+  let output = "";
+  const health = () =>
+    fetch(`http://127.0.0.1:${healthPort}/healthz`).then(async (response) => ({
+      status: response.status,
+      body: (await response.json()) as { failing: string[] },
+    }));
+  async function until(wanted: number): Promise<{ status: number; body: { failing: string[] } }> {
+    for (let tries = 0; tries < 300; tries++) {
+      const answer = await health().catch(() => null);
+      if (answer?.status === wanted) return answer;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`/healthz never answered ${wanted}:\n${output}`);
+  }
+
+  beforeAll(async () => {
+    matrix = await startFakeHomeserver({ userId: "@dom0bot:localhost", accessToken: MATRIX_TOKEN });
+    discord = await startFakeDiscord({ token: DISCORD_TOKEN });
+    healthPort = await freePort();
+    bot = spawn(process.execPath, [MAIN], {
+      cwd: dir,
+      env: {
+        PATH: process.env["PATH"] ?? "",
+        MATRIX_HOMESERVER_URL: matrix.url,
+        MATRIX_ACCESS_TOKEN: MATRIX_TOKEN,
+        DISCORD_TOKEN,
+        DISCORD_APPLICATION_ID: ids.application,
+        DISCORD_API_URL: discord.apiUrl,
+        HEALTH_PORT: String(healthPort),
+        INSIGHTS: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    for (const stream of [bot.stdout, bot.stderr]) {
+      stream?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+    }
+  });
+
+  afterAll(async () => {
+    if (bot.exitCode === null) bot.kill("SIGKILL");
+    await Promise.all([matrix.close(), discord.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers !dom0 in Matrix and /dom0 in Discord, is healthy, and never logs the Matrix token", async () => {
+    expect((await until(200)).body.failing).toEqual([]);
+    // Invited, as a bot is on a real homeserver: it joins, then answers.
+    const room = matrix.createRoom({
+      creator: "@alice:localhost",
+      members: ["@alice:localhost"],
+      invite: ["@dom0bot:localhost"],
+    });
+    for (let tries = 0; matrix.membership(room) !== "join" && tries < 100; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const question = matrix.sendMessage(room, {
+      sender: "@alice:localhost",
+      body: "!dom0 does CentOS 6.3 work as dom0?",
+    });
+    const reply = await matrix
+      .waitForSent((sent) => sent.roomId === room && sent.type === "m.room.message", 10_000)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n${output}`);
+      });
+    expect((reply.content["m.relates_to"] as { event_id: string }).event_id).toBe(question);
+    expect(reply.content["body"]).toMatch(/^❌ No/);
+    const id = dispatchInteraction(
+      discord,
+      commandPayload([{ name: "question", type: 3, value: "is Debian squeeze OK with Xen 3.4?" }]),
+    );
+    expect(JSON.stringify((await callbackFor(discord, id)).body)).toMatch(/squeeze|Debian/i);
+    expect(output).toMatch(/"platforms":\["discord","matrix"\]/);
+    expect(output).not.toContain(MATRIX_TOKEN);
+  });
+
+  it("reports Matrix unhealthy by name while its sync keeps failing", async () => {
+    matrix.failNext("/sync", 1000, 502);
+    // Wakes the sync long-poll, so that the next one meets the 502s.
+    const [room] = [...matrix.state.rooms.keys()];
+    matrix.sendMessage(room as string, { sender: "@alice:localhost", body: "anyone there?" });
+    const down = await until(503);
+    expect(down.body.failing).toEqual(["matrix"]);
+    matrix.clearFaults();
+  });
+
+  it("exits 0 on SIGTERM", async () => {
+    bot.kill("SIGTERM");
+    expect(await exitOf(bot)).toBe(0);
   });
 });
 
