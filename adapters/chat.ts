@@ -40,7 +40,10 @@ function secretsOf(env: NodeJS.ProcessEnv): string[] {
  * and one operations layer (logs, rate limits, insights); SIGTERM or SIGINT finishes the answers in flight
  * and exits 0. A missing or refused variable stops start-up with a message naming it.
  */
-export async function startChat(wanted: readonly ChatPlatform[]): Promise<void> {
+export async function startChat(
+  wanted: readonly ChatPlatform[],
+  options: { web: boolean } = { web: false },
+): Promise<void> {
   let ops: Ops | undefined;
   try {
     ops = createOps({ secrets: secretsOf(process.env) });
@@ -83,7 +86,23 @@ export async function startChat(wanted: readonly ChatPlatform[]): Promise<void> 
       });
       stops.push(() => running.stop());
     }
-    ops.logger.info({ platforms: wanted.map((platform) => platform.name) }, "dom0bot started");
+    if (options.web) {
+      // WEB_PORT: the page and the HTTP API beside the chat platforms, on every interface unless HOST says.
+      const { startWeb, webPortFromEnv } = await import("./web/index.js");
+      const web = await startWeb({
+        core,
+        ops,
+        health,
+        port: webPortFromEnv(process.env) ?? 0,
+        host: process.env["HOST"]?.trim() || "0.0.0.0",
+      });
+      stops.push(() => web.close());
+      ops.logger.info({ port: web.port }, "web page and HTTP API listening");
+    }
+    ops.logger.info(
+      { platforms: wanted.map((platform) => platform.name), web: options.web },
+      "dom0bot started",
+    );
     started = true;
   } catch (error) {
     await ops?.close();

@@ -1,6 +1,7 @@
 /**
  * `npm start`: every chat platform whose variables are set (Slack, Discord, Matrix: see adapters/platforms.ts),
- * in one process; with none set, the terminal (`npm start -- "question"` answers once).
+ * in one process, and the web page and HTTP API with WEB_PORT; with none set, the terminal (`npm start --
+ * "question"` answers once).
  */
 import { existsSync } from "node:fs";
 
@@ -11,8 +12,9 @@ if (existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
 const { PLATFORMS } = await import("./platforms.js");
 const { isConfigured } = await import("./common/platform.js");
 const wanted = PLATFORMS.filter((platform) => isConfigured(platform, process.env));
+const wantsWeb = Boolean(process.env["WEB_PORT"]?.trim());
 
-if (wanted.length === 0) {
+if (wanted.length === 0 && !wantsWeb) {
   const { main } = await import("./terminal/cli.js");
   const args = process.argv.slice(2);
   await main(
@@ -22,5 +24,5 @@ if (wanted.length === 0) {
   );
 } else {
   const { startChat } = await import("./chat.js");
-  await startChat(wanted);
+  await startChat(wanted, { web: wantsWeb });
 }

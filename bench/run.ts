@@ -5,6 +5,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   slack: () => import("./slack.js"),
   discord: () => import("./discord.js"),
   soak: () => import("./soak.js"),
+  web: () => import("./web.js"),
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

@@ -21,6 +21,7 @@ Usage:
   dom0 report [--json] [--db PATH]  what people asked that the bot could not answer, and the ratings
   dom0 import-wiki FILE [--json] [--write --date YYYY-MM-DD]
                                     compare the wiki page (markup or saved HTML) with data/, or store it
+  dom0 serve [--port N] [--host H]  the web page and HTTP API (default WEB_PORT or 8080, on 127.0.0.1)
   dom0 check-data                   validate data/ (DOM0_DATA_DIR) and report what it holds
   dom0 --help                       this help
 
@@ -55,6 +56,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   if (command === "import-wiki") {
     const { runImportWiki } = await import("../../src/import/index.js");
     return runImportWiki(rest, process.stdout, process.stderr);
+  }
+  if (command === "serve") {
+    const { runServe } = await import("../web/serve.js");
+    return runServe(rest);
   }
   if (command !== "ask") {
     process.stderr.write(`dom0: unknown command "${command.slice(0, 40)}". Try: dom0 --help\n`);

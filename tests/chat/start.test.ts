@@ -322,6 +322,9 @@ describe("npm start with Matrix and Discord variables: both in one process, from
       commandPayload([{ name: "question", type: 3, value: "is Debian squeeze OK with Xen 3.4?" }]),
     );
     expect(JSON.stringify((await callbackFor(discord, id)).body)).toMatch(/squeeze|Debian/i);
+    // The log is written in batches: give the start-up line its moment.
+    for (let tries = 0; tries < 50 && !output.includes('"platforms":'); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(output).toMatch(/"platforms":\["discord","matrix"\]/);
     expect(output).not.toContain(MATRIX_TOKEN);
   });
@@ -339,6 +342,33 @@ describe("npm start with Matrix and Discord variables: both in one process, from
   it("exits 0 on SIGTERM", async () => {
     bot.kill("SIGTERM");
     expect(await exitOf(bot)).toBe(0);
+  });
+});
+
+describe("npm start with WEB_PORT alone: the web page and HTTP API, no terminal", () => {
+  it("answers GET /api/ask and the page, and exits 0 on SIGTERM", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env["PATH"] ?? "", WEB_PORT: String(port), HOST: "127.0.0.1", INSIGHTS: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      let response: Response | null = null;
+      for (let tries = 0; tries < 100 && response === null; tries++) {
+        response = await fetch(
+          `http://127.0.0.1:${port}/api/ask?q=${encodeURIComponent("does CentOS 6.3 work as dom0?")}&as-of=2014-04-18`,
+        ).catch(() => null);
+        if (response === null) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(response?.status).toBe(200);
+      expect(await response?.json()).toMatchObject({ product: "centos", version: "6.3", verdict: "no" });
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.headers.get("content-type")).toMatch(/text\/html/);
+      child.kill("SIGTERM");
+      expect(await exitOf(child)).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
   });
 });
 

@@ -121,7 +121,9 @@ describe("rating buttons", () => {
   });
 
   it("records a thumbs-down in the insights file and swaps the rating row for a disabled thanks, keeping Why? and the table", async () => {
-    const before = (await report()).ratings.find((row) => row.intent === "support" && row.product === "centos");
+    const before = (await report()).ratings.find(
+      (row) => row.intent === "support" && row.product === "centos",
+    );
     const sent = await ask("does CentOS 6.3 work as dom0?");
     const [, down] = ratingButtons(sent.components);
     const body = await press(down?.custom_id ?? "", sent);
@@ -137,7 +139,9 @@ describe("rating buttons", () => {
         label: "Thanks: rated not helpful",
       }),
     ]);
-    const after = (await report()).ratings.find((row) => row.intent === "support" && row.product === "centos");
+    const after = (await report()).ratings.find(
+      (row) => row.intent === "support" && row.product === "centos",
+    );
     expect(after).toMatchObject({ up: before?.up ?? 0, down: (before?.down ?? 0) + 1 });
   });
 

@@ -123,7 +123,9 @@ describe("rating buttons under answers", () => {
 describe("pressing a rating button", () => {
   it("records a 👎 on a private answer and redraws it with a thanks in place of the rating buttons", async () => {
     const question = "does CentOS 6.3 work as dom0?";
-    const before = (await report()).ratings.find((row) => row.intent === "support" && row.product === "centos");
+    const before = (await report()).ratings.find(
+      (row) => row.intent === "support" && row.product === "centos",
+    );
     const [, down] = ratingButtons((await slash(question)).blocks);
     const { status, body, posted } = await press("block-actions-rating-ephemeral", down ?? {});
     expect(status).toBe(200);
@@ -137,7 +139,9 @@ describe("pressing a rating button", () => {
     expect(blockTexts(redrawn.blocks)).toContain(RATING_LABELS.down.thanks);
     expect(blockKitProblems(redrawn.blocks)).toEqual([]);
 
-    const after = (await report()).ratings.find((row) => row.intent === "support" && row.product === "centos");
+    const after = (await report()).ratings.find(
+      (row) => row.intent === "support" && row.product === "centos",
+    );
     expect(after).toMatchObject({ up: before?.up ?? 0, down: (before?.down ?? 0) + 1 });
   });
 
@@ -160,7 +164,9 @@ describe("pressing a rating button", () => {
     expect(buttons(updated.blocks)).toEqual([]);
 
     const answer = h.core.answer("is wheezy OK with Xen 3.4?");
-    const row = (await report()).ratings.find((r) => r.intent === answer.intent && r.product === answer.product);
+    const row = (await report()).ratings.find(
+      (r) => r.intent === answer.intent && r.product === answer.product,
+    );
     expect(row).toMatchObject({ up: 1, down: 0, share: 1 });
   });
 

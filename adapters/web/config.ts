@@ -1,0 +1,25 @@
+/** Where the web page and API listen: WEB_PORT (and `dom0 serve --port/--host`). */
+import { ConfigError } from "../../src/errors.js";
+
+/** `dom0 serve` without --port or WEB_PORT. */
+export const DEFAULT_WEB_PORT = 8080;
+/** Loopback unless told otherwise: exposing the server is a decision, not a default. */
+export const DEFAULT_WEB_HOST = "127.0.0.1";
+
+/** A port number 0-65535 (0: any free port), or a ConfigError naming where the bad value came from. */
+export function parsePort(text: string, from: string): number {
+  const port = Number(text.trim());
+  if (text.trim() === "" || !Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(
+      from,
+      `${from} must be a port number (0-65535), not ${JSON.stringify(text.slice(0, 20))}`,
+    );
+  }
+  return port;
+}
+
+/** WEB_PORT, when set: serve the web page and API on it (`npm start` alongside the chat platforms). */
+export function webPortFromEnv(env: Readonly<Record<string, string | undefined>>): number | null {
+  const text = env["WEB_PORT"]?.trim();
+  return text === undefined || text === "" ? null : parsePort(text, "WEB_PORT");
+}

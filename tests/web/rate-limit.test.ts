@@ -1,0 +1,44 @@
+/** The shared per-client rate limit on the web: a burst is answered, then 429 with Retry-After, page and API alike. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestWeb, type TestWeb } from "./support.js";
+
+const BURST = 3;
+let t: TestWeb;
+beforeAll(async () => {
+  // One question back every 6 s (10 a minute, the default): nothing refills within the test.
+  t = await startTestWeb({ env: { RATE_LIMIT_BURST: String(BURST), RATE_LIMIT_PER_MINUTE: "10" } });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe("the rate limit per client address", () => {
+  it("answers a burst, then refuses with 429 and Retry-After until a question is regained", async () => {
+    const ask = () => fetch(`${t.url}/api/ask?q=${encodeURIComponent("is centos 6.5 ok as dom0?")}`);
+    for (let i = 0; i < BURST; i++) expect((await ask()).status).toBe(200);
+    const limited = await ask();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("6");
+    expect(await limited.json()).toMatchObject({ error: { code: "rate_limited" } });
+    const posted = await fetch(`${t.url}/api/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "is centos 6.5 ok as dom0?" }),
+    });
+    expect(posted.status).toBe(429);
+  });
+
+  it("refuses on the page too, saying so, while the matrix and the table stay readable", async () => {
+    const page = await fetch(`${t.url}/?q=${encodeURIComponent("is centos 6.5 ok as dom0?")}`);
+    expect(page.status).toBe(429);
+    expect(page.headers.get("retry-after")).toBe("6");
+    expect(await page.text()).toContain("Too many questions from your address");
+    expect((await fetch(`${t.url}/`)).status).toBe(200);
+    expect((await fetch(`${t.url}/api/table`)).status).toBe(200);
+  });
+
+  it("logs no answer for a refused question", async () => {
+    const answers = t.logs.json().filter((line) => line["event"] === "answer");
+    expect(answers).toHaveLength(BURST);
+  });
+});
