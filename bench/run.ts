@@ -4,6 +4,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   ops: () => import("./ops.js"),
   slack: () => import("./slack.js"),
   discord: () => import("./discord.js"),
+  matrix: () => import("./matrix.js"),
   soak: () => import("./soak.js"),
   web: () => import("./web.js"),
 };

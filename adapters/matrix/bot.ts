@@ -36,6 +36,23 @@ const READY_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 15_000;
 const RATINGS: Record<string, "up" | "down"> = { "👍": "up", "👍️": "up", "👎": "down", "👎️": "down" };
 
+/** How far back in a room's timeline a reply of ours is looked for. */
+const ANSWERED_LOOKBACK = 200;
+
+/** True when the room's recent timeline holds a reply of ours to this question (a batch seen twice). */
+function alreadyAnswered(room: Room, question: MatrixEvent, botId: string): boolean {
+  const events = room.getLiveTimeline().getEvents();
+  for (let i = events.length - 1; i >= Math.max(0, events.length - ANSWERED_LOOKBACK); i--) {
+    const event = events[i] as MatrixEvent;
+    if (event.getSender() !== botId) continue;
+    const relation = event.getContent()["m.relates_to"] as
+      | { "m.in_reply_to"?: { event_id?: string } }
+      | undefined;
+    if (relation?.["m.in_reply_to"]?.event_id === question.getId()) return true;
+  }
+  return false;
+}
+
 export interface MatrixBot {
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -186,6 +203,7 @@ export function createMatrixBot(options: {
       client = matrix;
       const bot: BotIdentity = { userId: identity.userId, displayName: null };
       let prepared = false;
+      const pending: { event: MatrixEvent; room: Room }[] = [];
 
       matrix.on(RoomMemberEvent.Membership, (_event, member) => {
         if (member.userId === identity.userId && member.membership === "invite" && !stopping)
@@ -208,7 +226,16 @@ export function createMatrixBot(options: {
           return;
         }
         bot.displayName = room.getMember(identity.userId)?.rawDisplayName ?? bot.displayName;
-        void answerMessage(event, room, bot);
+        // Answered once the whole sync batch is in: a batch seen again after a crash carries our own replies
+        // too, later in it, and they say which questions were answered already.
+        pending.push({ event, room });
+      });
+      matrix.on(ClientEvent.Sync, () => {
+        const batch = pending.splice(0);
+        for (const { event, room } of batch) {
+          if (alreadyAnswered(room, event, identity.userId)) continue;
+          void answerMessage(event, room, bot);
+        }
       });
       options.health?.add({
         name: "matrix",

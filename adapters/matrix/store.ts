@@ -7,10 +7,13 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { type ISyncResponse, MemoryStore, SyncAccumulator } from "matrix-js-sdk";
 import type { ISavedSync } from "matrix-js-sdk/lib/store/index.js";
 
+const SAVE_EVERY_MS = 5000;
+
 /** A store whose sync state survives restarts in `path`; an unreadable file starts afresh, with `onProblem` told. */
 export class FileSyncStore extends MemoryStore {
   private readonly accumulator = new SyncAccumulator();
   private saved: ISavedSync | null = null;
+  private savedAt = 0;
 
   constructor(
     private readonly path: string,
@@ -40,8 +43,13 @@ export class FileSyncStore extends MemoryStore {
     return Promise.resolve();
   }
 
+  /**
+   * At most every SAVE_EVERY_MS while running (writing the whole state after every sync cost more than the
+   * answers), and on stop. A crash loses at most that much sync progress: the bot then sees those events again,
+   * and its own replies among them tell it which it answered (see the bot's `alreadyAnswered`).
+   */
   override wantsSave(): boolean {
-    return true;
+    return Date.now() - this.savedAt >= SAVE_EVERY_MS;
   }
 
   /** Written aside and renamed: a crash mid-write leaves the previous state, never half a file. */
@@ -52,6 +60,7 @@ export class FileSyncStore extends MemoryStore {
       writeFileSync(partial, JSON.stringify(json));
       renameSync(partial, this.path);
       this.saved = json;
+      this.savedAt = Date.now();
     } catch (error) {
       this.onProblem(`cannot write ${this.path} (${(error as Error).message})`);
     }

@@ -271,6 +271,27 @@ describe("the Matrix bot's limits and restarts", () => {
     }
   });
 
+  it("after a crash (no final save) sees its answered questions again, and its own replies tell it not to answer twice", async () => {
+    const server = await startFakeHomeserver({ userId: BOT, accessToken: TOKEN });
+    const room = server.createRoom({ members: [ALICE, BOT] });
+    const first = await startBot(server, {}, "crash.json");
+    const answered = server.sendMessage(room, { sender: ALICE, body: "!dom0 does CentOS 5 work as dom0?" });
+    await replyTo(server, room, answered);
+    // A crash: the client stops, and the state saved on disk is the one from before this question.
+    first.bot.client?.stopClient();
+    const whileDown = server.sendMessage(room, { sender: ALICE, body: "!dom0 does Debian 7 work as dom0?" });
+    const second = await startBot(server, {}, "crash.json");
+    try {
+      await replyTo(server, room, whileDown);
+      await settle(500);
+      expect(repliesTo(server, answered)).toHaveLength(1);
+      expect(repliesTo(server, whileDown)).toHaveLength(1);
+    } finally {
+      await second.bot.stop();
+      await server.close();
+    }
+  });
+
   it("fails start-up naming MATRIX_ACCESS_TOKEN when the homeserver refuses it, and MATRIX_HOMESERVER_URL when unreachable", async () => {
     const server = await startFakeHomeserver({ userId: BOT, accessToken: TOKEN });
     const ops = createOps({ env: { INSIGHTS: "0", LOG_LEVEL: "silent" } });
