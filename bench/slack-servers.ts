@@ -116,6 +116,8 @@ async function bareChild(): Promise<void> {
 }
 
 if (process.argv[2] === CHILD_FLAG) {
+  // A clean exit on the parent's kill, so that --cpu-prof and the like write their files.
+  process.on("SIGTERM", () => process.exit(0));
   const kind = process.argv[3] as ServerKind;
   if (kind === "bare") await bareChild();
   else if (kind === "bolt") await boltFloorChild();

@@ -5,6 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Answer, Dom0Core } from "../../src/types.js";
+import { createAnswerMemo } from "./answer-memo.js";
 import type { ConversationMemory } from "./conversations.js";
 import type { Platform } from "./logger.js";
 import type { Ops } from "./ops.js";
@@ -39,15 +40,21 @@ export interface AskedQuestion {
 
 /** How one question's replies reach the asker, in the platform's own terms. */
 export interface Transport<Message> {
-  /** The answer or the help; resolves to the sent message's id where the platform has one (for follow-ups). */
-  send(message: Message): Promise<string | undefined | unknown>;
+  /**
+   * The answer (with the answer it renders) or the help (null); resolves to the sent message's id where the
+   * platform has one (for follow-ups and ratings).
+   */
+  send(message: Message, answer?: Answer | null): Promise<string | undefined | unknown>;
   /** The one polite rate-limit notice, seen by the asker (only, where the platform can). */
   tellLimited(text: string): Promise<unknown>;
   /** Past the limit after that: nothing the user sees (a Slack slash command still needs its empty ack). */
   stayQuiet?(): Promise<unknown>;
 }
 
-/** A platform's renderer: the answer and the help in its own format. */
+/**
+ * A platform's renderer: the answer and the help in its own format. Keep one object per look (not one per
+ * question): each answer is rendered once per renderer object, and reused while it is remembered.
+ */
 export interface Renderer<Message> {
   answer(answer: Answer): Message;
   help(): Message;
@@ -71,6 +78,16 @@ export function createQuestionFlow<Message>(
   options: FlowOptions<Message>,
 ): (asked: AskedQuestion, transport: Transport<Message>, render?: Renderer<Message>) => Promise<FlowOutcome> {
   const { platform, core, ops, conversations, replyConversation } = options;
+  const answerOf = createAnswerMemo(core);
+  // Each answer is rendered once per renderer: a remembered answer asked again is sent as it was rendered.
+  const rendered = new WeakMap<Answer, Map<Renderer<Message>, Message>>();
+  const renderOnce = (answer: Answer, render: Renderer<Message>): Message => {
+    let byRenderer = rendered.get(answer);
+    if (byRenderer === undefined) rendered.set(answer, (byRenderer = new Map()));
+    let message = byRenderer.get(render);
+    if (message === undefined) byRenderer.set(render, (message = render.answer(answer)));
+    return message;
+  };
   return async (asked, transport, render = options.render) => {
     const decision = ops.admit(asked.userKey);
     if (decision === "limited-first") {
@@ -86,15 +103,13 @@ export function createQuestionFlow<Message>(
       return "help";
     }
     const context = asked.conversation === null ? null : conversations.recall(asked.conversation);
-    const answer = asked.replay?.query
-      ? answerAgain(core, asked.replay)
-      : core.answer(asked.text, { context });
+    const answer = asked.replay?.query ? answerAgain(core, asked.replay) : answerOf(asked.text, { context });
     // A reply in a chain that does not address the bot and asks nothing it understands ("thanks!") is left be.
     if (asked.quietUnlessUnderstood && answer.intent === "unclear") {
       await transport.stayQuiet?.();
       return "ignored";
     }
-    const sent = await transport.send(render.answer(answer));
+    const sent = await transport.send(renderOnce(answer, render), answer);
     const continuesIn = asked.continuesIn === undefined ? asked.conversation : asked.continuesIn;
     if (continuesIn !== null) conversations.remember(continuesIn, answer);
     if (replyConversation && typeof sent === "string")

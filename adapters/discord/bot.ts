@@ -159,6 +159,13 @@ export function createDiscordBot(
     ops,
     ask: (question, options) => core.answer(question, options),
     conversations,
+    renderers: {
+      public: { answer: answerReply, help: () => ({ ...helpReply(core), flags: MessageFlags.Ephemeral }) },
+      private: {
+        answer: (answer) => ({ ...answerReply(answer), flags: MessageFlags.Ephemeral }),
+        help: () => ({ ...helpReply(core), flags: MessageFlags.Ephemeral }),
+      },
+    },
     flow: createQuestionFlow<DiscordReply>({
       platform: "discord",
       core,

@@ -21,7 +21,7 @@ import { rateLimitKey } from "./ops.js";
 import { questionFromOptions, replayOfWhy } from "./questions.js";
 import { handleRatingPress, isRatingPress } from "./ratings.js";
 import { renderTableEmbeds, renderWhyEmbed } from "./render.js";
-import { answerReply, helpReply, NO_PINGS, noticeReply, type ReplyBody } from "./replies.js";
+import { NO_PINGS, noticeReply, type ReplyBody } from "./replies.js";
 
 /** What the handlers need: the core, the function every question goes through, and the operations layer. */
 export interface HandlerContext {
@@ -30,6 +30,8 @@ export interface HandlerContext {
   ops: Ops;
   /** The shared question flow, rendering Discord replies. */
   flow: DiscordFlow;
+  /** A slash command's answer, public or for the asker alone (help is always for the asker alone). */
+  renderers: { public: Renderer<DiscordReply>; private: Renderer<DiscordReply> };
   /** Each reply chain's and DM's last question, for follow-ups. */
   conversations: ConversationMemory;
 }
@@ -96,13 +98,7 @@ async function onCommand(
       ...(wantsHelp ? {} : { replay: question }),
     },
     { send: (body) => interaction.reply(body), tellLimited, stayQuiet: tellLimited },
-    {
-      answer: (answer) => ({
-        ...answerReply(answer),
-        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-      }),
-      help: () => ({ ...helpReply(context.core), flags: MessageFlags.Ephemeral }),
-    },
+    ephemeral ? context.renderers.private : context.renderers.public,
   );
 }
 

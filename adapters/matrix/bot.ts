@@ -113,14 +113,6 @@ export function createMatrixBot(options: {
     const asked = addressed(event, room, bot, conversations.recall(thread) !== null);
     if (asked === null) return;
     const sender = event.getSender() ?? "";
-    let answered: Answer | null = null;
-    const render = {
-      answer: (answer: Answer) => {
-        answered = answer;
-        return renderMatrixAnswer(answer);
-      },
-      help: () => help,
-    };
     const work = flow(
       {
         text: asked.how === "command" && asked.text === "" ? "help" : asked.text,
@@ -131,14 +123,13 @@ export function createMatrixBot(options: {
         quietUnlessUnderstood: asked.how === "thread",
       },
       {
-        send: async (message) => {
+        send: async (message, answer) => {
           const id = await reply(room, event, message);
-          if (answered) answers.set(id, answered);
+          if (answer) answers.set(id, answer);
           return id;
         },
         tellLimited: (text) => reply(room, event, renderMatrixNotice(text)),
       },
-      render,
     ).catch(async (error: unknown) => {
       log.error({ err: error, room: room.roomId }, "matrix: answering failed; sending an apology");
       await reply(room, event, renderMatrixNotice(APOLOGY_TEXT)).catch((apologyError: unknown) =>

@@ -2,7 +2,7 @@
 import type { AckFn, RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Dom0Core } from "../../src/index.js";
 import type { ConversationMemory } from "../common/conversations.js";
-import { createQuestionFlow } from "../common/flow.js";
+import { createQuestionFlow, type Renderer } from "../common/flow.js";
 import type { Logger } from "../common/logger.js";
 import type { Ops } from "../common/ops.js";
 import { APOLOGY_TEXT, guardAnswer, type InFlight } from "../common/shutdown.js";
@@ -59,15 +59,26 @@ export type AskInSlack = (
  */
 export function createAsker({ core, ops, log, inFlight, conversations }: SlackContext): AskInSlack {
   const help = renderHelpMessage(core);
+  // One renderer per look, made once: the flow renders each remembered answer once per renderer.
+  const renderers = new Map<string, Renderer<SlackMessage>>();
+  const rendererFor = (look: AnswerLook): Renderer<SlackMessage> => {
+    const key = `${look.share}|${look.showQuestion}`;
+    let renderer = renderers.get(key);
+    if (renderer === undefined) {
+      renderer = {
+        answer: (answer) => renderSlackBlocks(answer, { ...look, rating: "open" }),
+        help: () => help,
+      };
+      renderers.set(key, renderer);
+    }
+    return renderer;
+  };
   const flow = createQuestionFlow<SlackMessage>({
     platform: "slack",
     core,
     ops,
     conversations,
-    render: {
-      answer: (answer) => renderSlackBlocks(answer, { share: false, showQuestion: false, rating: "open" }),
-      help: () => help,
-    },
+    render: rendererFor({ share: false, showQuestion: false }),
   });
   return guardAnswer(
     async (question: SlackQuestion, replies: QuestionReplies, look: AnswerLook) => {
@@ -80,7 +91,7 @@ export function createAsker({ core, ops, log, inFlight, conversations }: SlackCo
           conversation: question.conversation ?? null,
         },
         replies,
-        { answer: (answer) => renderSlackBlocks(answer, { ...look, rating: "open" }), help: () => help },
+        rendererFor(look),
       );
     },
     { logger: log, inFlight, apologise: (_question, replies) => replies.apologise(APOLOGY_TEXT) },
