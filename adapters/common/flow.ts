@@ -82,10 +82,12 @@ export function createQuestionFlow<Message>(
   // Each answer is rendered once per renderer: a remembered answer asked again is sent as it was rendered.
   const rendered = new WeakMap<Answer, Map<Renderer<Message>, Message>>();
   const renderOnce = (answer: Answer, render: Renderer<Message>): Message => {
-    let byRenderer = rendered.get(answer);
-    if (byRenderer === undefined) rendered.set(answer, (byRenderer = new Map()));
-    let message = byRenderer.get(render);
-    if (message === undefined) byRenderer.set(render, (message = render.answer(answer)));
+    const byRenderer = rendered.get(answer) ?? new Map<Renderer<Message>, Message>();
+    rendered.set(answer, byRenderer);
+    const known = byRenderer.get(render);
+    if (known !== undefined) return known;
+    const message = render.answer(answer);
+    byRenderer.set(render, message);
     return message;
   };
   return async (asked, transport, render = options.render) => {
