@@ -433,6 +433,26 @@ describe("npm start when Slack or Discord cannot be reached", () => {
     expect(stderr).toMatch(/^dom0bot: could not start: /);
   });
 
+  it("exits 1 with one line when Slack's API answers 5xx to auth.test", async () => {
+    const failing = new FakeSlackApi();
+    await failing.start();
+    try {
+      failing.serverErrorNext("auth.test", 10, 503);
+      const { code, stderr } = await startFails({
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+        SLACK_API_URL: failing.apiUrl,
+        PORT: "0",
+      });
+      expect(code).toBe(1);
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toMatch(/^dom0bot: could not start: .*503/);
+      expect(failing.calls.filter((call) => call.method === "auth.test").length).toBeLessThanOrEqual(2);
+    } finally {
+      await failing.stop();
+    }
+  });
+
   it("exits 1 with one line naming DISCORD_API_URL when Discord cannot be reached", async () => {
     const closed = await freePort();
     const { code, stderr } = await startFails({

@@ -60,6 +60,8 @@ function decodeArgs(raw: string, contentType: string | undefined): Record<string
 
 /** Marks a reply that is an HTTP 429 with this Retry-After (seconds). */
 const RETRY_AFTER = "__retryAfter";
+/** Marks a reply that is this HTTP 5xx status, as Slack's edge answers when it is in trouble. */
+const SERVER_ERROR = "__serverError";
 
 export class FakeSlackApi {
   readonly calls: ApiCall[] = [];
@@ -83,6 +85,8 @@ export class FakeSlackApi {
 
   /** Replaces the apps.connections.open reply (e.g. `{ ok: false, error: "invalid_auth" }`); null: connect. */
   connectionsOpenReply: Record<string, unknown> | null = null;
+  /** HTTP 5xx to answer the next calls of a method with (`serverErrorNext`). */
+  private readonly serverErrors = new Map<string, { times: number; status: number }>();
   /** Web API errors to answer the next calls of a method with, in order (`failNext`). */
   private readonly failures = new Map<string, string[]>();
   /** 429s to answer, by "method:channel" (`rateLimit`). */
@@ -94,6 +98,12 @@ export class FakeSlackApi {
     this.server = createServer((req, res) => {
       void this.route(req).then(
         (reply) => {
+          const status = reply[SERVER_ERROR];
+          if (typeof status === "number") {
+            res.writeHead(status, { "content-type": "text/html" });
+            res.end("<html><body><h1>Service Unavailable</h1></body></html>");
+            return;
+          }
           const retryAfter = reply[RETRY_AFTER];
           if (typeof retryAfter === "number") {
             res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
@@ -159,6 +169,11 @@ export class FakeSlackApi {
       limit.times -= 1;
       return { [RETRY_AFTER]: limit.retryAfterSeconds };
     }
+    const broken = this.serverErrors.get(method);
+    if (broken && broken.times > 0) {
+      broken.times -= 1;
+      return { [SERVER_ERROR]: broken.status };
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure !== undefined) return { ok: false, error: failure };
     // As Slack does: a message whose blocks break Block Kit's rules is refused, not posted.
@@ -171,6 +186,11 @@ export class FakeSlackApi {
   /** The next `times` calls of `method` in `channel` get HTTP 429 with Retry-After, as Slack limits a channel. */
   rateLimit(method: string, channel: string, times: number, retryAfterSeconds: number): void {
     this.rateLimits.set(`${method}:${channel}`, { times, retryAfterSeconds });
+  }
+
+  /** The next `times` calls of `method` get HTTP `status` (5xx) with an HTML body, as an edge in trouble sends. */
+  serverErrorNext(method: string, times: number, status = 503): void {
+    this.serverErrors.set(method, { times, status });
   }
 
   /** The next call of `method` gets `{ ok: false, error }`, as Slack answers a refused call. */
