@@ -31,6 +31,44 @@ function exitOf(child: ChildProcess): Promise<number | null> {
     : once(child, "exit").then(([code]) => code as number | null);
 }
 
+/** `npm start` in a child process with exactly these variables (and PATH); its stdout and stderr gathered. */
+function startMain(
+  env: Record<string, string>,
+  cwd?: string,
+): { child: ChildProcess; log: { text: string } } {
+  const child = spawn(process.execPath, [MAIN], {
+    ...(cwd ? { cwd } : {}),
+    env: { PATH: process.env["PATH"] ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const log = { text: "" };
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => {
+      log.text += chunk.toString();
+    });
+  }
+  return { child, log };
+}
+
+/** Polls GET /healthz on `port` until it answers `wanted` (15 s at most), failing with the process's log. */
+async function healthUntil(
+  port: number,
+  wanted: number,
+  log: { text: string },
+): Promise<{ status: number; body: { ok: boolean; failing: string[]; draining: boolean } }> {
+  for (let tries = 0; tries < 150; tries++) {
+    const answer = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { ok: boolean; failing: string[]; draining: boolean },
+      }))
+      .catch(() => null);
+    if (answer?.status === wanted) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`/healthz never answered ${wanted}:\n${log.text}`);
+}
+
 describe("npm start with Slack and Discord variables: both platforms in one process", () => {
   const dir = mkdtempSync(join(tmpdir(), "dom0-chat-"));
   const slack = new FakeSlackApi();
@@ -183,42 +221,23 @@ describe("npm start with Discord alone and HEALTH_PORT: health that tells the tr
   const dir = mkdtempSync(join(tmpdir(), "dom0-health-"));
   let discord: FakeDiscord;
   let bot: ChildProcess;
+  let log: { text: string };
   let healthPort: number;
-  let output = "";
-  const health = () =>
-    fetch(`http://127.0.0.1:${healthPort}/healthz`).then(async (response) => ({
-      status: response.status,
-      body: (await response.json()) as { ok: boolean; failing: string[]; draining: boolean },
-    }));
-  async function until(wanted: number): Promise<{ status: number; body: { failing: string[] } }> {
-    for (let tries = 0; tries < 150; tries++) {
-      const answer = await health().catch(() => null);
-      if (answer?.status === wanted) return answer;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`/healthz never answered ${wanted}:\n${output}`);
-  }
+  const until = (wanted: number) => healthUntil(healthPort, wanted, log);
 
   beforeAll(async () => {
     discord = await startFakeDiscord({ token: DISCORD_TOKEN });
     healthPort = await freePort();
-    bot = spawn(process.execPath, [MAIN], {
-      cwd: dir,
-      env: {
-        PATH: process.env["PATH"] ?? "",
+    ({ child: bot, log } = startMain(
+      {
         DISCORD_TOKEN,
         DISCORD_APPLICATION_ID: ids.application,
         DISCORD_API_URL: discord.apiUrl,
         HEALTH_PORT: String(healthPort),
         INSIGHTS: "0",
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    for (const stream of [bot.stdout, bot.stderr]) {
-      stream?.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-    }
+      dir,
+    ));
   });
 
   afterAll(async () => {
@@ -249,30 +268,16 @@ describe("npm start with Matrix and Discord variables: both in one process, from
   let matrix: FakeHomeserver;
   let discord: FakeDiscord;
   let bot: ChildProcess;
+  let log: { text: string };
   let healthPort: number;
-  let output = "";
-  const health = () =>
-    fetch(`http://127.0.0.1:${healthPort}/healthz`).then(async (response) => ({
-      status: response.status,
-      body: (await response.json()) as { failing: string[] },
-    }));
-  async function until(wanted: number): Promise<{ status: number; body: { failing: string[] } }> {
-    for (let tries = 0; tries < 300; tries++) {
-      const answer = await health().catch(() => null);
-      if (answer?.status === wanted) return answer;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`/healthz never answered ${wanted}:\n${output}`);
-  }
+  const until = (wanted: number) => healthUntil(healthPort, wanted, log);
 
   beforeAll(async () => {
     matrix = await startFakeHomeserver({ userId: "@dom0bot:localhost", accessToken: MATRIX_TOKEN });
     discord = await startFakeDiscord({ token: DISCORD_TOKEN });
     healthPort = await freePort();
-    bot = spawn(process.execPath, [MAIN], {
-      cwd: dir,
-      env: {
-        PATH: process.env["PATH"] ?? "",
+    ({ child: bot, log } = startMain(
+      {
         MATRIX_HOMESERVER_URL: matrix.url,
         MATRIX_ACCESS_TOKEN: MATRIX_TOKEN,
         DISCORD_TOKEN,
@@ -281,13 +286,8 @@ describe("npm start with Matrix and Discord variables: both in one process, from
         HEALTH_PORT: String(healthPort),
         INSIGHTS: "0",
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    for (const stream of [bot.stdout, bot.stderr]) {
-      stream?.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-    }
+      dir,
+    ));
   });
 
   afterAll(async () => {
@@ -313,7 +313,7 @@ describe("npm start with Matrix and Discord variables: both in one process, from
     const reply = await matrix
       .waitForSent((sent) => sent.roomId === room && sent.type === "m.room.message", 10_000)
       .catch((error: Error) => {
-        throw new Error(`${error.message}\n${output}`);
+        throw new Error(`${error.message}\n${log.text}`);
       });
     expect((reply.content["m.relates_to"] as { event_id: string }).event_id).toBe(question);
     expect(reply.content["body"]).toMatch(/^❌ No/);
@@ -323,10 +323,10 @@ describe("npm start with Matrix and Discord variables: both in one process, from
     );
     expect(JSON.stringify((await callbackFor(discord, id)).body)).toMatch(/squeeze|Debian/i);
     // The log is written in batches: give the start-up line its moment.
-    for (let tries = 0; tries < 50 && !output.includes('"platforms":'); tries++)
+    for (let tries = 0; tries < 50 && !log.text.includes('"platforms":'); tries++)
       await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(output).toMatch(/"platforms":\["discord","matrix"\]/);
-    expect(output).not.toContain(MATRIX_TOKEN);
+    expect(log.text).toMatch(/"platforms":\["discord","matrix"\]/);
+    expect(log.text).not.toContain(MATRIX_TOKEN);
   });
 
   it("reports Matrix unhealthy by name while its sync keeps failing", async () => {

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeDiscordGateway, type FakeSession } from "./discord-fake-gateway.js";
 import { FakeDiscordRest, type RecordedRequest } from "./discord-fake-rest.js";
+import { withTimeout } from "./with-timeout.js";
 
 export type { RecordedRequest } from "./discord-fake-rest.js";
 
@@ -27,17 +28,6 @@ export interface FakeDiscord {
   /** Resolves when a session is identified (or resumed) from now on. */
   waitForGateway(event: "identified" | "resumed", timeoutMs?: number): Promise<FakeSession>;
   close(): Promise<void>;
-}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)),
-      timeoutMs,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Starts the fake on 127.0.0.1, port 0. */

@@ -18,6 +18,7 @@ import {
   threadRelation,
 } from "./matrix-fake-events.js";
 import { ClientServerApi, error, type Reply, type SentEvent } from "./matrix-fake-sync.js";
+import { withTimeout } from "./with-timeout.js";
 
 export type { Snapshot } from "./matrix-fake-events.js";
 export type { SentEvent } from "./matrix-fake-sync.js";
@@ -78,17 +79,6 @@ function matcher(match: RequestMatcher): Fault["matches"] {
   if (typeof match === "function") return match;
   if (typeof match === "string") return ({ method, path }) => `${method} ${path}`.includes(match);
   return ({ method, path }) => match.test(`${method} ${path}`);
-}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)),
-      timeoutMs,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** A local Matrix homeserver speaking the client-server API matrix-js-sdk 36 uses, for one bot user. */
