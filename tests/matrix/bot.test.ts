@@ -191,6 +191,27 @@ describe("the Matrix bot, through matrix-js-sdk against a homeserver on loopback
     expect(html).not.toContain("<b>");
   });
 
+  it("answers a huge, binary or markup-laden message politely and at once, and an edit of a question not again", async () => {
+    const huge = server.sendMessage(room, {
+      sender: BOB,
+      body: `!dom0 ${"?".repeat(40_000)}x @room \u0000\uFFFD <img src=x onerror=alert(1)>`,
+    });
+    const started = performance.now();
+    const reply = await replyTo(server, room, huge);
+    expect(performance.now() - started).toBeLessThan(2000);
+    // The first 2,000 characters are read: punctuation alone asks nothing, and the bot says how to ask.
+    expect(reply.content["body"]).toMatch(/^(Ask me|I could not tell)/);
+    expect(String(reply.content["body"]).length).toBeLessThan(3000);
+    expect(reply.content["formatted_body"]).not.toContain("<img");
+    const edit = server.sendMessage(room, {
+      sender: BOB,
+      body: "* !dom0 does Debian 7 work as dom0?",
+      relatesTo: { rel_type: "m.replace", event_id: huge },
+    });
+    await settle();
+    expect(repliesTo(server, edit)).toEqual([]);
+  });
+
   it("records a 👍 on an answer as its rating, once per person", async () => {
     const question = server.sendMessage(room, { sender: ALICE, body: "!dom0 does NetBSD work as dom0?" });
     const reply = await replyTo(server, room, question);
