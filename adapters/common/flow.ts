@@ -5,12 +5,12 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Answer, Dom0Core } from "../../src/types.js";
+import { answerAgain, type Replay } from "./answer-again.js";
 import { createAnswerMemo } from "./answer-memo.js";
 import type { ConversationMemory } from "./conversations.js";
 import type { Platform } from "./logger.js";
 import type { Ops } from "./ops.js";
 import { RATE_LIMIT_REPLY } from "./rate-limit.js";
-import { answerAgain, type Replay } from "./replay.js";
 
 /** Words that ask for the help rather than a question, on every platform. */
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage", "commands"]);
@@ -63,7 +63,8 @@ export interface Renderer<Message> {
 export interface FlowOptions<Message> {
   platform: Platform;
   core: Dom0Core;
-  ops: Ops;
+  /** The rate limit and the answer log of the operations layer (the terminal: no limit, its own log). */
+  ops: Pick<Ops, "admit" | "answered">;
   render: Renderer<Message>;
   conversations: ConversationMemory;
   /** Where a reply to the sent answer continues (Discord: a reply to our message); by its id. */

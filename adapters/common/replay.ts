@@ -4,16 +4,11 @@
  * "Why?" or a "Share" can never show another verdict than the answer it sits under.
  */
 import { z } from "zod";
-import type { Answer, Dom0Core, StructuredQuestion } from "../../src/types.js";
+import type { Answer } from "../../src/types.js";
 import { PRODUCT_IDS } from "../../src/types.js";
+import type { Replay } from "./answer-again.js";
 
-export interface Replay {
-  /** The words as asked, to show ("Asked: ..."), and to answer from when nothing structured was understood. */
-  question: string;
-  query: StructuredQuestion | null;
-  /** The day the answer was given for (YYYY-MM-DD). */
-  asOf: string | null;
-}
+export { answerAgain, type Replay } from "./answer-again.js";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FIELD = z.string().max(100).nullable().optional();
@@ -59,11 +54,4 @@ export function decodeReplay(value: unknown): Replay | null {
   if (!replay.success)
     return typeof parsed === "string" ? null : { question: value, query: null, asOf: null };
   return { question: replay.data.q, query: replay.data.s ?? null, asOf: replay.data.a ?? null };
-}
-
-/** The answer a replay stands for: the structured question when there is one, else the words, on its day. */
-export function answerAgain(core: Pick<Dom0Core, "answer" | "ask">, replay: Replay): Answer {
-  const options = replay.asOf ? { asOf: replay.asOf } : {};
-  if (replay.query) return { ...core.ask(replay.query, options), question: replay.question };
-  return core.answer(replay.question, options);
 }

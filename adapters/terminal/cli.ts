@@ -3,7 +3,7 @@ import { parseAsOf } from "../../src/as-of.js";
 import { Dom0Error } from "../../src/errors.js";
 import { openCore } from "../../src/open-core.js";
 import { answerLines, formatAnswer } from "./batch.js";
-import { withAnswerLog } from "./logging.js";
+import { answerLogFromEnv, withAnswerLog } from "./logging.js";
 import { runPrompt } from "./prompt.js";
 
 export const HELP = `dom0: can this system be the Xen Project dom0? Answers from the Xen wiki's table
@@ -39,7 +39,7 @@ with its own verdict); plus headline, reasons, notes, suggestions, source, asOf.
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined)
-    return runPrompt(await withAnswerLog(await openCore()), process.stdin, process.stdout);
+    return runPrompt(await openCore(), process.stdin, process.stdout, await answerLogFromEnv());
   if (command === "check-data") {
     const core = await openCore();
     process.stdout.write(`data/ is valid: ${core.table().length} table rows, cited as ${core.source.url}\n`);

@@ -115,6 +115,24 @@ describe("the dom0 command", () => {
     expect(answers[2]).not.toMatch(/Which system/);
   });
 
+  it("keeps the follow-up's context with LOG_LEVEL set, logging one line per answer to stderr", () => {
+    const result = dom0([], {
+      input: "does CentOS 6.3 work as dom0?\nwhat about 6.5?\n",
+      env: { LOG_LEVEL: "info" },
+    });
+    expect(result.status).toBe(0);
+    const answers = result.stdout.split("dom0> ").slice(1);
+    expect(answers[1]).toMatch(/^Yes: CentOS 6\.5 /);
+    const logged = result.stderr
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(logged.map((line) => [line.platform, line.product, line.version])).toEqual([
+      ["terminal", "centos", "6.3"],
+      ["terminal", "centos", "6.5"],
+    ]);
+  });
+
   it("asks for the system by name when a first message is a fragment", () => {
     const result = dom0([], { input: "what about 6.5?\n" });
     expect(result.stdout).toMatch(/Which system do you mean\?/);
