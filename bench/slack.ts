@@ -66,7 +66,9 @@ async function loadAll(agent: Agent, targets: readonly Target[]): Promise<Record
     }
   }
   for (let round = 0; round < CONCURRENT_ROUNDS; round++) {
-    for (const target of targets) {
+    // Each round starts with another server: none is always the one that meets the machine right after a pause.
+    const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
+    for (const target of order) {
       const record = samples.get(target.kind);
       const started = performance.now();
       const batch = Array.from({ length: CONCURRENCY }, (_, i) =>
