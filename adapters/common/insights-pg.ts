@@ -3,7 +3,7 @@
  * store, so `dom0 report` sees every replica's questions. Every call has a timeout; a database that is down
  * costs recording, never an answer.
  */
-import pg from "pg";
+import type pg from "pg";
 import type {
   InsightsReader,
   InsightsStore,
@@ -11,161 +11,21 @@ import type {
   UnansweredRow,
   UnlistedProductRow,
 } from "./insights.js";
+import {
+  enforcePostgresRetention,
+  migratePostgres,
+  poolFor,
+  redactedUrl,
+  writeBatch,
+} from "./insights-pg-db.js";
 import { createWriteQueue, type InsightRecord } from "./insights-queue.js";
 import type { Logger } from "./logger.js";
 
-const CONNECT_TIMEOUT_MS = 5000;
-const STATEMENT_TIMEOUT_MS = 5000;
+export { enforcePostgresRetention, migratePostgres, PG_MIGRATIONS, redactedUrl } from "./insights-pg-db.js";
+
 const RETENTION_EVERY_MS = 60 * 60_000;
 /** A failing database is reported at most once in this window, with how many batches were lost meanwhile. */
 const WARN_EVERY_MS = 10_000;
-/** Held while migrating, so replicas starting together migrate once. */
-const MIGRATION_LOCK = 0x00d0b0;
-
-/** The schema, one migration per version (table `dom0bot_schema`). Add at the end; never change one that shipped. */
-export const PG_MIGRATIONS: readonly string[] = [
-  // 1: the misses and ratings tables, with the indexes the report and the retention use.
-  `CREATE TABLE IF NOT EXISTS misses (
-     id BIGSERIAL PRIMARY KEY,
-     at BIGINT NOT NULL,
-     platform TEXT NOT NULL,
-     kind TEXT NOT NULL CHECK (kind IN ('unclear', 'unlisted')),
-     question TEXT NOT NULL,
-     product_name TEXT,
-     user_id TEXT);
-   CREATE INDEX IF NOT EXISTS misses_by_question ON misses (question, kind);
-   CREATE INDEX IF NOT EXISTS misses_by_at ON misses (at);
-   CREATE TABLE IF NOT EXISTS ratings (
-     id BIGSERIAL PRIMARY KEY,
-     at BIGINT NOT NULL,
-     platform TEXT NOT NULL,
-     rating SMALLINT NOT NULL CHECK (rating IN (1, -1)),
-     intent TEXT NOT NULL,
-     product TEXT,
-     verdict TEXT,
-     topic TEXT,
-     user_id TEXT);
-   CREATE INDEX IF NOT EXISTS ratings_by_at ON ratings (at);`,
-];
-
-/** The URL as logs may show it: the password replaced. */
-export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "postgres://(unreadable URL)";
-  }
-}
-
-function poolFor(url: string, max: number): pg.Pool {
-  return new pg.Pool({
-    connectionString: url,
-    max,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: STATEMENT_TIMEOUT_MS,
-    query_timeout: STATEMENT_TIMEOUT_MS + 1000,
-    application_name: "dom0bot",
-  });
-}
-
-/** Brings the database to the newest schema under an advisory lock; returns the version reached. */
-export async function migratePostgres(
-  pool: pg.Pool,
-  migrations: readonly string[] = PG_MIGRATIONS,
-): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await client.query("CREATE TABLE IF NOT EXISTS dom0bot_schema (version INTEGER NOT NULL)");
-    const found = await client.query<{ version: number }>("SELECT version FROM dom0bot_schema");
-    let version = found.rows[0]?.version ?? 0;
-    if (found.rowCount === 0) await client.query("INSERT INTO dom0bot_schema (version) VALUES (0)");
-    for (; version < migrations.length; version++) {
-      await client.query("BEGIN");
-      try {
-        await client.query(migrations[version] as string);
-        await client.query("UPDATE dom0bot_schema SET version = $1", [version + 1]);
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK");
-        throw error;
-      }
-    }
-    return version;
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
-    client.release();
-  }
-}
-
-async function writeBatch(pool: pg.Pool, batch: InsightRecord[]): Promise<void> {
-  const misses = batch.filter((r) => r.table === "misses");
-  const ratings = batch.filter((r) => r.table === "ratings");
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    if (misses.length > 0) {
-      await client.query(
-        `INSERT INTO misses (at, platform, kind, question, product_name, user_id)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-        [
-          misses.map((r) => r.at),
-          misses.map((r) => r.platform),
-          misses.map((r) => r.kind),
-          misses.map((r) => r.question),
-          misses.map((r) => r.productName),
-          misses.map((r) => r.userId),
-        ],
-      );
-    }
-    if (ratings.length > 0) {
-      await client.query(
-        `INSERT INTO ratings (at, platform, rating, intent, product, verdict, topic, user_id)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[],
-                              $7::text[], $8::text[])`,
-        [
-          ratings.map((r) => r.at),
-          ratings.map((r) => r.platform),
-          ratings.map((r) => r.rating),
-          ratings.map((r) => r.intent),
-          ratings.map((r) => r.product),
-          ratings.map((r) => r.verdict),
-          ratings.map((r) => r.topic),
-          ratings.map((r) => r.userId),
-        ],
-      );
-    }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-/** Deletes rows older than `days`, then all but the newest `maxRows` of each table; returns how many went. */
-export async function enforcePostgresRetention(
-  pool: pg.Pool,
-  limits: { days: number; maxRows: number },
-  now: number = Date.now(),
-): Promise<number> {
-  let removed = 0;
-  for (const table of ["misses", "ratings"] as const) {
-    removed += (await pool.query(`DELETE FROM ${table} WHERE at < $1`, [now - limits.days * 86_400_000]))
-      .rowCount as number;
-    removed += (
-      await pool.query(
-        `DELETE FROM ${table} WHERE id <= (SELECT id FROM ${table} ORDER BY id DESC LIMIT 1 OFFSET $1)`,
-        [limits.maxRows],
-      )
-    ).rowCount as number;
-  }
-  return removed;
-}
 
 function reader(pool: pg.Pool, path: string, beforeRead: () => Promise<void>): Omit<InsightsReader, "close"> {
   return {

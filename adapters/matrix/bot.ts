@@ -11,7 +11,6 @@ import {
   EventType,
   type MatrixClient,
   type MatrixEvent,
-  MatrixScheduler,
   type Room,
   RoomEvent,
   RoomMemberEvent,
@@ -28,6 +27,7 @@ import type { MatrixConfig } from "./config.js";
 import { quietSdk, sdkLoggerFor, whoAmI } from "./connect.js";
 import { addressed, type BotIdentity, threadRootOf } from "./questions.js";
 import { type MatrixMessage, renderMatrixAnswer, renderMatrixHelp, renderMatrixNotice } from "./render.js";
+import { alreadyAnswered, joinInvited, perRoomScheduler } from "./rooms.js";
 import { FileSyncStore } from "./store.js";
 
 /** How long start() waits for the first sync. */
@@ -36,36 +36,11 @@ const READY_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 15_000;
 const RATINGS: Record<string, "up" | "down"> = { "👍": "up", "👍️": "up", "👎": "down", "👎️": "down" };
 
-/** How far back in a room's timeline a reply of ours is looked for. */
-const ANSWERED_LOOKBACK = 200;
-
-/** True when the room's recent timeline holds a reply of ours to this question (a batch seen twice). */
-function alreadyAnswered(room: Room, question: MatrixEvent, botId: string): boolean {
-  const events = room.getLiveTimeline().getEvents();
-  for (let i = events.length - 1; i >= Math.max(0, events.length - ANSWERED_LOOKBACK); i--) {
-    const event = events[i] as MatrixEvent;
-    if (event.getSender() !== botId) continue;
-    const relation = event.getContent()["m.relates_to"] as
-      | { "m.in_reply_to"?: { event_id?: string } }
-      | undefined;
-    if (relation?.["m.in_reply_to"]?.event_id === question.getId()) return true;
-  }
-  return false;
-}
-
 export interface MatrixBot {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** The SDK client, once started (tests read its sync state). */
   readonly client: MatrixClient | null;
-}
-
-/**
- * Sends queue per room, not in one queue for the whole client as the SDK's default does: a rate-limited or
- * failing room never holds back, or takes down, the replies queued for the others.
- */
-function perRoomScheduler(): MatrixScheduler {
-  return new MatrixScheduler(MatrixScheduler.RETRY_BACKOFF_RATELIMIT, (event) => event.getRoomId() ?? null);
 }
 
 export function createMatrixBot(options: {
@@ -150,27 +125,6 @@ export function createMatrixBot(options: {
     ops.rated("matrix", ratingId(rating, answer), event.getSender());
   }
 
-  async function join(roomId: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await (client as MatrixClient).joinRoom(roomId);
-        log.info({ room: roomId }, "matrix: joined a room it was invited to");
-        return;
-      } catch (error) {
-        // Joins are not retried by the SDK: its rate limit and 5xx are, here, three times.
-        const wait = (error as { data?: { retry_after_ms?: number }; httpStatus?: number }) ?? {};
-        const retryable = wait.httpStatus === 429 || (wait.httpStatus ?? 0) >= 500;
-        if (!retryable || attempt >= 3 || stopping) {
-          log.warn({ err: error, room: roomId }, "matrix: could not join a room it was invited to");
-          return;
-        }
-        await new Promise((resolve) =>
-          setTimeout(resolve, Math.min(wait.data?.retry_after_ms ?? 2000, 10_000)),
-        );
-      }
-    }
-  }
-
   return {
     get client() {
       return client;
@@ -198,7 +152,7 @@ export function createMatrixBot(options: {
 
       matrix.on(RoomMemberEvent.Membership, (_event, member) => {
         if (member.userId === identity.userId && member.membership === "invite" && !stopping)
-          void inFlight.track(join(member.roomId));
+          void inFlight.track(joinInvited(matrix, member.roomId, log, () => stopping));
       });
       matrix.on(RoomEvent.Timeline, (event, room, toStartOfTimeline, _removed, data) => {
         // Only what arrives live once the client is in sync: history (the first sync of a new bot, or the saved

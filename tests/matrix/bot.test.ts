@@ -168,6 +168,15 @@ describe("the Matrix bot, through matrix-js-sdk against a homeserver on loopback
     expect(reply.content["body"]).toMatch(/Ubuntu/);
   });
 
+  it("joins all the same when the homeserver rate-limits its first join (the SDK retries no join)", async () => {
+    server.rateLimitNext(/^POST \/_matrix\/client\/v3\/(join|rooms\/[^/]+\/join)/, 1, 300);
+    const invitedTo = server.createRoom({ creator: ALICE, members: [ALICE], invite: [BOT], name: "limited" });
+    for (let tries = 0; server.membership(invitedTo) !== "join" && tries < 60; tries++) await settle(50);
+    expect(server.membership(invitedTo)).toBe("join");
+    const joins = server.requests().filter((r) => r.method === "POST" && r.path.includes("/join"));
+    expect(joins.map((r) => r.status)).toContain(429);
+  });
+
   it("explains itself on !dom0 help and on a bare !dom0", async () => {
     for (const text of ["!dom0 help", "!dom0"]) {
       const question = server.sendMessage(room, { sender: BOB, body: text });
