@@ -1,6 +1,11 @@
 /** Turns Slack payloads into questions for the core and button presses into their effects. */
 import { performance } from "node:perf_hooks";
-import type { App } from "@slack/bolt";
+import type {
+  AllMiddlewareArgs,
+  App,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+} from "@slack/bolt";
 import { LRUCache } from "lru-cache";
 import type { Dom0Core } from "../../src/index.js";
 import type { Logger } from "../common/logger.js";
@@ -27,9 +32,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CONVERSATION_LOOK: AnswerLook = { share: false, showQuestion: false };
 
 /**
- * Registers every listener the app has: `/dom0`, buttons, and the events (mentions, direct messages, App
- * Home). Shortcuts and modals are not registered (the manifest creates none); one that arrives anyway gets
- * the receiver's 400. Every handler is guarded: a failure is logged, apologised for where someone asked
+ * Registers what the app answers, as one global middleware that routes by payload kind: `/dom0`, buttons, and
+ * the events (mentions, direct messages, App Home). Shortcuts and modals are not handled (the manifest creates
+ * none); one that arrives anyway gets the receiver's 400. Every handler is guarded: a failure is logged, apologised for where someone asked
  * something, and counted in flight until it settles.
  */
 export function registerListeners(app: App, context: SlackContext): void {
@@ -39,7 +44,7 @@ export function registerListeners(app: App, context: SlackContext): void {
   const guardAction = (handler: ActionHandler, apologise?: (args: ActionArgs) => Promise<unknown>) =>
     guardAnswer(handler, { logger: log, inFlight, ...(apologise ? { apologise } : {}) });
 
-  app.command(/.*/, async ({ command, ack, respond }) => {
+  const onCommand = async ({ command, ack, respond }: CommandArgs): Promise<void> => {
     const receivedAt = performance.now();
     if (command.command !== DOM0_COMMAND) {
       await ack({
@@ -56,7 +61,7 @@ export function registerListeners(app: App, context: SlackContext): void {
       receivedAt,
     };
     await ask(question, commandReplies(ack, respond), COMMAND_LOOK);
-  });
+  };
 
   const shareApology = (args: ActionArgs) =>
     args.respond?.({ response_type: "ephemeral", replace_original: false, text: APOLOGY_TEXT });
@@ -71,7 +76,7 @@ export function registerListeners(app: App, context: SlackContext): void {
       }),
     ],
   ]);
-  app.action(/.*/, async (args) => {
+  const onAction = async (args: ActionArgs): Promise<void> => {
     const actionId = "action_id" in args.action ? args.action.action_id : undefined;
     const handler = actionId?.startsWith(RATING_ID_PREFIX)
       ? rate
@@ -83,7 +88,7 @@ export function registerListeners(app: App, context: SlackContext): void {
       return;
     }
     await handler(args);
-  });
+  };
 
   const publishHome = guardAnswer(
     (client: ActionArgs["client"], user: string, day?: string) => {
@@ -95,11 +100,10 @@ export function registerListeners(app: App, context: SlackContext): void {
     { logger: log, inFlight },
   );
 
-  // One listener per payload kind: Bolt runs every listener's matchers on every request, so fewer is faster.
   // Slack delivers an event again when it saw no 200 in 3 s (X-Slack-Retry-Num), and a replay carries the same
   // event_id: each is answered once. Bounded: the ids of the last hour, at most 10,000.
   const seenEvents = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60_000 });
-  app.event(/.*/, async ({ event, body, client, context: bolt }) => {
+  const onEvent = async ({ event, body, client, context: bolt }: EventArgs): Promise<void> => {
     const receivedAt = performance.now();
     const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
     if (eventId !== undefined) {
@@ -148,8 +152,21 @@ export function registerListeners(app: App, context: SlackContext): void {
         // Events the app does not subscribe to: already acknowledged by Bolt, nothing to do.
         return;
     }
+  };
+
+  // One global middleware routes by payload kind: Bolt runs every listener's matchers on every request, and
+  // three listeners cost a measurable share of a slash command (bench/slack.ts). Events are acknowledged by
+  // Bolt before this runs; a payload of another kind (a shortcut, a modal) is left unacknowledged, and the
+  // receiver answers it 400.
+  app.use(async (args) => {
+    if ("command" in args && args.command !== undefined) return onCommand(args as unknown as CommandArgs);
+    if ("action" in args && args.action !== undefined) return onAction(args as unknown as ActionArgs);
+    if ("event" in args && args.event !== undefined) return onEvent(args as unknown as EventArgs);
   });
 }
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type EventArgs = SlackEventMiddlewareArgs & AllMiddlewareArgs;
 
 /**
  * "Share in channel": the same answer again (the question as understood, on its day), for everyone, then the
