@@ -4,4 +4,11 @@ import { discordPlatform } from "./discord/platform.js";
 import { matrixPlatform } from "./matrix/platform.js";
 import { slackPlatform } from "./slack/platform.js";
 
-export const PLATFORMS: readonly ChatPlatform[] = [slackPlatform, discordPlatform, matrixPlatform];
+export const PLATFORMS = [
+  slackPlatform,
+  discordPlatform,
+  matrixPlatform,
+] as const satisfies readonly ChatPlatform[];
+
+/** The chat platforms' names, as logs, health and insights know them. */
+export type ChatPlatformName = (typeof PLATFORMS)[number]["name"];

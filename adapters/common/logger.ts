@@ -3,13 +3,14 @@ import { hostname } from "node:os";
 import { type DestinationStream, type Logger, pino } from "pino";
 import pinoPretty from "pino-pretty";
 import type { Answer } from "../../src/types.js";
+import type { ChatPlatformName } from "../platforms.js";
 import type { LogLevel } from "./config.js";
 import { REDACTED, redactSecretFields, scrubJsonLine } from "./redact.js";
 
 export type { Logger } from "pino";
 
 /** Where an answer was asked. */
-export type Platform = "slack" | "discord" | "matrix" | "terminal" | "web";
+export type Platform = ChatPlatformName | "terminal" | "web";
 
 export interface LoggerOptions {
   /** From `OpsConfig.logLevel` (`LOG_LEVEL`); default info. */

@@ -1,7 +1,6 @@
 /** The shape every chat platform has, so `npm start` can start whichever are configured from one registry. */
 import type { Dom0Core } from "../../src/types.js";
 import type { Health } from "./health.js";
-import type { Platform } from "./logger.js";
 import type { Ops } from "./ops.js";
 
 /** One environment variable a platform reads: whether it is a secret (scrubbed from logs) and how to get it. */
@@ -31,7 +30,8 @@ export interface RunningPlatform {
 
 /** A chat platform: its name, its variables, and how it starts. Its SDK is loaded only when it starts. */
 export interface ChatPlatform {
-  name: Exclude<Platform, "terminal" | "web">;
+  /** Its name in logs, health and insights; the registry's names make the logger's `Platform` type. */
+  name: string;
   variables: readonly PlatformVariable[];
   /**
    * Reads its configuration (throwing ConfigError naming a missing or refused variable), connects, registers

@@ -1,7 +1,7 @@
 /** Discord in the platform registry: its variables, and a start that loads discord.js only when configured. */
 import type { ChatPlatform } from "../common/platform.js";
 
-export const discordPlatform: ChatPlatform = {
+export const discordPlatform = {
   name: "discord",
   variables: [
     {
@@ -39,4 +39,4 @@ export const discordPlatform: ChatPlatform = {
     await bot.start();
     return { stop: () => bot.stop() };
   },
-};
+} as const satisfies ChatPlatform;

@@ -1,7 +1,7 @@
 /** Matrix in the platform registry: its variables, and a start that loads matrix-js-sdk only when configured. */
 import type { ChatPlatform } from "../common/platform.js";
 
-export const matrixPlatform: ChatPlatform = {
+export const matrixPlatform = {
   name: "matrix",
   variables: [
     {
@@ -30,4 +30,4 @@ export const matrixPlatform: ChatPlatform = {
     await bot.start();
     return { stop: () => bot.stop() };
   },
-};
+} as const satisfies ChatPlatform;

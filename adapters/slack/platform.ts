@@ -1,7 +1,7 @@
 /** Slack in the platform registry: its variables, and a start that loads Bolt only when Slack is configured. */
 import type { ChatPlatform } from "../common/platform.js";
 
-export const slackPlatform: ChatPlatform = {
+export const slackPlatform = {
   name: "slack",
   variables: [
     {
@@ -32,4 +32,4 @@ export const slackPlatform: ChatPlatform = {
     await app.start();
     return { stop: () => app.stop() };
   },
-};
+} as const satisfies ChatPlatform;
