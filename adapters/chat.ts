@@ -88,13 +88,14 @@ export async function startChat(
     }
     if (options.web) {
       // WEB_PORT: the page and the HTTP API beside the chat platforms, on every interface unless HOST says.
-      const { startWeb, webPortFromEnv } = await import("./web/index.js");
+      const { startWeb, trustedProxiesFromEnv, webPortFromEnv } = await import("./web/index.js");
       const web = await startWeb({
         core,
         ops,
         health,
         port: webPortFromEnv(process.env) ?? 0,
         host: process.env["HOST"]?.trim() || "0.0.0.0",
+        trustedProxies: trustedProxiesFromEnv(process.env),
       });
       stops.push(() => web.close());
       ops.logger.info({ port: web.port }, "web page and HTTP API listening");

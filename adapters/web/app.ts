@@ -26,6 +26,8 @@ export interface WebAppDeps {
   health?: { status(): HealthStatus };
   /** Today (YYYY-MM-DD, UTC); injectable for tests. */
   today?: () => string;
+  /** WEB_TRUSTED_PROXIES: how many proxies of ours stand in front (the rate limit keys on X-Forwarded-For). */
+  trustedProxies?: number;
 }
 
 /** The hono app the server runs. */
@@ -43,7 +45,7 @@ function pageError(refusal: ApiError): string {
 export function createWebApp(deps: WebAppDeps): WebApp {
   const { core, ops } = deps;
   const now = deps.today ?? (() => today());
-  const ask = createWebAsker(core, ops, now);
+  const ask = createWebAsker(core, ops, now, deps.trustedProxies ?? 0);
   const matrix = dailyCache(() => renderMatrixHtml(buildMatrix(core, now), "matrix-title").value, now);
   const app = new Hono<WebEnv>();
   app.onError((error, c) => {

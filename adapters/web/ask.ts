@@ -10,8 +10,17 @@ import type { Ops } from "../common/ops.js";
 export type WebEnv = { Bindings: Partial<HttpBindings> };
 
 /** The address the request came from, as the socket says (headers such as X-Forwarded-For can be forged). */
-export function clientAddress(c: Context<WebEnv>): string {
-  return c.env?.incoming?.socket.remoteAddress ?? "unknown";
+export function clientAddress(c: Context<WebEnv>, trustedProxies = 0): string {
+  const socket = c.env?.incoming?.socket.remoteAddress ?? "unknown";
+  if (trustedProxies === 0) return socket;
+  // Each proxy appends the address it was reached from: with N proxies of ours in front, the client is the N-th
+  // from the right. Anything left of that was written by the client itself, and is not trusted.
+  const forwarded = c.req.header("x-forwarded-for")?.slice(-1000) ?? "";
+  const hops = forwarded
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter((hop) => hop !== "");
+  return hops.length >= trustedProxies ? (hops[hops.length - trustedProxies] as string) : socket;
 }
 
 /** An answer with its JSON (what the API sends), or a refusal naming how many seconds to wait. */
@@ -24,14 +33,20 @@ export type WebAsker = (c: Context<WebEnv>, question: string, asOf: string | und
  * the wait until a question is regained; otherwise `core.answer` (remembered per question and day), logged as
  * the chat platforms' answers are.
  */
-export function createWebAsker(core: Dom0Core, ops: Ops, now: () => string = () => today()): WebAsker {
+export function createWebAsker(
+  core: Dom0Core,
+  ops: Ops,
+  now: () => string = () => today(),
+  trustedProxies = 0,
+): WebAsker {
   const retryAfterSeconds = Math.max(1, Math.ceil(1 / ops.config.rateLimit.refillPerSecond));
   // The chat platforms' answer memo (per question and day), and each remembered answer's JSON made once.
   const answerOf = createAnswerMemo(core, { now });
   const jsonOf = new WeakMap<Answer, string>();
   return (c, question, asOf) => {
     const receivedAt = performance.now();
-    if (ops.admit(`web:${clientAddress(c)}`) !== "ok") return { ok: false, retryAfterSeconds };
+    if (ops.admit(`web:${clientAddress(c, trustedProxies)}`) !== "ok")
+      return { ok: false, retryAfterSeconds };
     const answer = answerOf(question, asOf === undefined ? {} : { asOf });
     let json = jsonOf.get(answer);
     if (json === undefined) {

@@ -23,3 +23,16 @@ export function webPortFromEnv(env: Readonly<Record<string, string | undefined>>
   const text = env["WEB_PORT"]?.trim();
   return text === undefined || text === "" ? null : parsePort(text, "WEB_PORT");
 }
+
+/** WEB_TRUSTED_PROXIES: how many reverse proxies of ours stand in front of the server (0-5; default 0). */
+export function trustedProxiesFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const text = env["WEB_TRUSTED_PROXIES"]?.trim();
+  if (text === undefined || text === "") return 0;
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 0 || count > 5)
+    throw new ConfigError(
+      "WEB_TRUSTED_PROXIES",
+      `WEB_TRUSTED_PROXIES must be how many proxies stand in front (0-5), not ${JSON.stringify(text.slice(0, 20))}`,
+    );
+  return count;
+}

@@ -1,5 +1,5 @@
 export { createWebApp, type WebApp, type WebAppDeps } from "./app.js";
-export { DEFAULT_WEB_HOST, DEFAULT_WEB_PORT, webPortFromEnv } from "./config.js";
+export { DEFAULT_WEB_HOST, DEFAULT_WEB_PORT, trustedProxiesFromEnv, webPortFromEnv } from "./config.js";
 export { type ApiError, type ErrorCode, MAX_BODY_BYTES, MAX_QUESTION_CHARS } from "./input.js";
 export { buildMatrix, type Matrix } from "./matrix.js";
 export { OPENAPI_DOCUMENT } from "./openapi.js";

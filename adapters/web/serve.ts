@@ -3,7 +3,13 @@ import { parseArgs } from "node:util";
 import { openCore } from "../../src/open-core.js";
 import { createOps } from "../common/ops.js";
 import { installGracefulShutdown } from "../common/shutdown.js";
-import { DEFAULT_WEB_HOST, DEFAULT_WEB_PORT, parsePort, webPortFromEnv } from "./config.js";
+import {
+  DEFAULT_WEB_HOST,
+  DEFAULT_WEB_PORT,
+  parsePort,
+  trustedProxiesFromEnv,
+  webPortFromEnv,
+} from "./config.js";
 import { startWeb } from "./server.js";
 
 const USAGE = `Usage: dom0 serve [--port N] [--host H]
@@ -19,6 +25,7 @@ const USAGE = `Usage: dom0 serve [--port N] [--host H]
 export async function runServe(argv: string[], err: NodeJS.WritableStream = process.stderr): Promise<number> {
   let values: { port?: string; host?: string; help?: boolean };
   let port: number;
+  let trustedProxies: number;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -30,6 +37,7 @@ export async function runServe(argv: string[], err: NodeJS.WritableStream = proc
       values.port === undefined
         ? (webPortFromEnv(process.env) ?? DEFAULT_WEB_PORT)
         : parsePort(values.port, "--port");
+    trustedProxies = trustedProxiesFromEnv(process.env);
   } catch (error) {
     err.write(`dom0 serve: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
@@ -43,7 +51,7 @@ export async function runServe(argv: string[], err: NodeJS.WritableStream = proc
   const core = await openCore();
   let web: Awaited<ReturnType<typeof startWeb>>;
   try {
-    web = await startWeb({ core, ops, port, host });
+    web = await startWeb({ core, ops, port, host, trustedProxies });
   } catch (error) {
     await ops.close();
     err.write(`dom0 serve: ${host}:${port} cannot be used: ${(error as Error).message}\n`);

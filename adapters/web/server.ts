@@ -26,6 +26,8 @@ export interface WebServerOptions {
   host?: string;
   /** The process's health, shared with the chat platforms; the server adds itself to it. Default: its own. */
   health?: Health;
+  /** WEB_TRUSTED_PROXIES (default 0: the socket's address is the client's). */
+  trustedProxies?: number;
 }
 
 /** A running web server. */
@@ -42,7 +44,12 @@ export interface WebServer {
 export async function startWeb(options: WebServerOptions): Promise<WebServer> {
   const own = options.health === undefined;
   const health = options.health ?? new Health();
-  const app = createWebApp({ core: options.core, ops: options.ops, health });
+  const app = createWebApp({
+    core: options.core,
+    ops: options.ops,
+    health,
+    trustedProxies: options.trustedProxies ?? 0,
+  });
   const server = createServer(getRequestListener(app.fetch));
   Object.assign(server, WEB_SERVER_LIMITS);
   health.add({ name: "web", healthy: () => server.listening });

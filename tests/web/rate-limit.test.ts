@@ -42,3 +42,38 @@ describe("the rate limit per client address", () => {
     expect(answers).toHaveLength(BURST);
   });
 });
+
+describe("behind a reverse proxy (WEB_TRUSTED_PROXIES)", () => {
+  const ask = (url: string, forwardedFor?: string) =>
+    fetch(`${url}/api/ask?q=${encodeURIComponent("is centos 6.5 ok as dom0?")}`, {
+      headers: forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor },
+    });
+
+  it("gives each client behind one proxy its own bucket, keyed by the address the proxy appended", async () => {
+    const proxied = await startTestWeb({
+      env: { RATE_LIMIT_BURST: "2", RATE_LIMIT_PER_MINUTE: "1" },
+      trustedProxies: 1,
+    });
+    try {
+      for (let i = 0; i < 2; i++) expect((await ask(proxied.url, "203.0.113.7")).status).toBe(200);
+      expect((await ask(proxied.url, "203.0.113.7")).status).toBe(429);
+      // Another client of the same proxy is not held back by the first.
+      expect((await ask(proxied.url, "198.51.100.9")).status).toBe(200);
+      // A client cannot dodge its limit by writing its own X-Forwarded-For: the proxy appends the real address.
+      expect((await ask(proxied.url, "10.0.0.1, 203.0.113.7")).status).toBe(429);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
+  it("ignores X-Forwarded-For when no proxy is trusted (the default), so it cannot be used to dodge the limit", async () => {
+    const direct = await startTestWeb({ env: { RATE_LIMIT_BURST: "2", RATE_LIMIT_PER_MINUTE: "1" } });
+    try {
+      expect((await ask(direct.url, "192.0.2.1")).status).toBe(200);
+      expect((await ask(direct.url, "192.0.2.2")).status).toBe(200);
+      expect((await ask(direct.url, "192.0.2.3")).status).toBe(429);
+    } finally {
+      await direct.stop();
+    }
+  });
+});

@@ -28,7 +28,12 @@ export interface TestWeb {
  * page's). `env`: operations variables (default: a rate limit no test reaches, no insights database).
  */
 export async function startTestWeb(
-  options: { asOf?: string | null; env?: Record<string, string>; health?: Health } = {},
+  options: {
+    asOf?: string | null;
+    env?: Record<string, string>;
+    health?: Health;
+    trustedProxies?: number;
+  } = {},
 ): Promise<TestWeb> {
   const asOf = options.asOf === undefined ? TODAY : options.asOf;
   const core = await openCore(asOf === null ? {} : { asOf });
@@ -41,6 +46,7 @@ export async function startTestWeb(
     port: 0,
     host: "127.0.0.1",
     ...(options.health ? { health: options.health } : {}),
+    ...(options.trustedProxies === undefined ? {} : { trustedProxies: options.trustedProxies }),
   });
   return {
     web,
