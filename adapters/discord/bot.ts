@@ -157,7 +157,6 @@ export function createDiscordBot(
   const context: HandlerContext = {
     core,
     ops,
-    ask: (question, options) => core.answer(question, options),
     conversations,
     renderers: {
       public: { answer: answerReply, help: () => ({ ...helpReply(core), flags: MessageFlags.Ephemeral }) },

@@ -7,7 +7,7 @@ import type {
   Interaction,
 } from "discord.js";
 import { MessageFlags } from "discord.js";
-import type { Answer, AnswerOptions, Dom0Core } from "../../src/types.js";
+import type { Dom0Core } from "../../src/types.js";
 import type { ConversationMemory } from "../common/conversations.js";
 import type { AskedQuestion, FlowOutcome, Renderer, Transport } from "../common/flow.js";
 import type { Ops } from "../common/ops.js";
@@ -26,7 +26,6 @@ import { NO_PINGS, noticeReply, type ReplyBody } from "./replies.js";
 /** What the handlers need: the core, the function every question goes through, and the operations layer. */
 export interface HandlerContext {
   core: Dom0Core;
-  ask(question: string, options?: AnswerOptions): Answer;
   ops: Ops;
   /** The shared question flow, rendering Discord replies. */
   flow: DiscordFlow;

@@ -1,8 +1,6 @@
-/** The operations layer as the Discord adapter uses it: the bot's own when none is given, the rate-limit key,
- *  and the answer's log line (and insights record) once the reply is out. */
-import { performance } from "node:perf_hooks";
+/** The operations layer as the Discord adapter uses it: the bot's own when none is given, and the rate-limit key
+ *  (the answer's log line is written by the shared question flow). */
 import type { DestinationStream } from "pino";
-import type { Answer } from "../../src/types.js";
 import { loadOpsConfig } from "../common/config.js";
 import { createLogger } from "../common/logger.js";
 import { createOps, type Ops } from "../common/ops.js";
@@ -24,18 +22,4 @@ export function createDiscordOps(
 /** One bucket per Discord user, whatever server or DM they ask in. */
 export function rateLimitKey(userId: string): string {
   return `discord:${userId}`;
-}
-
-/** After the reply went out: the log line and, if the bot could not answer, the insights record. */
-export function reportAnswered(
-  ops: Ops,
-  asked: { answer: Answer; receivedAt: number; userId: string; questionText: string },
-): void {
-  ops.answered({
-    platform: "discord",
-    answer: asked.answer,
-    latencyMs: performance.now() - asked.receivedAt,
-    userId: asked.userId,
-    questionText: asked.questionText,
-  });
 }

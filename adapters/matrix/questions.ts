@@ -21,6 +21,20 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** The patterns for the bot's display name, made once per name (it changes rarely; messages arrive often). */
+let namePatterns: { name: string; find: RegExp; strip: RegExp } | null = null;
+function patternsFor(name: string): { find: RegExp; strip: RegExp } {
+  if (namePatterns?.name !== name) {
+    const escaped = escapeRegExp(name);
+    namePatterns = {
+      name,
+      find: new RegExp(`(^|\\s)@?${escaped}\\b`, "i"),
+      strip: new RegExp(`(^|\\s)@?${escaped}\\b[:,]?`, "gi"),
+    };
+  }
+  return namePatterns;
+}
+
 /** True when the event's content mentions the bot: m.mentions, a pill in the HTML, its id or name in the text. */
 function mentions(content: Record<string, unknown>, body: string, bot: BotIdentity): boolean {
   const intentional = (content["m.mentions"] as { user_ids?: unknown } | undefined)?.user_ids;
@@ -32,16 +46,13 @@ function mentions(content: Record<string, unknown>, body: string, bot: BotIdenti
   )
     return true;
   if (body.includes(bot.userId)) return true;
-  return (
-    bot.displayName !== null && new RegExp(`(^|\\s)@?${escapeRegExp(bot.displayName)}\\b`, "i").test(body)
-  );
+  return bot.displayName !== null && patternsFor(bot.displayName).find.test(body);
 }
 
 /** The text without the bot's id or display name (as a pill's fallback text puts it: "dom0bot: ..."). */
 function withoutMention(body: string, bot: BotIdentity): string {
   let text = body.replaceAll(bot.userId, " ");
-  if (bot.displayName !== null)
-    text = text.replace(new RegExp(`(^|\\s)@?${escapeRegExp(bot.displayName)}\\b[:,]?`, "gi"), " ");
+  if (bot.displayName !== null) text = text.replace(patternsFor(bot.displayName).strip, " ");
   return text.replace(/\s+/g, " ").trim();
 }
 
